@@ -1,0 +1,80 @@
+"""Where each stage of a run reads and writes on disk: the contract between crawl, extract and load.
+
+    data/
+      raw/<source_id>/<raw_id>.gz           raw response bodies, gzip, written before any parsing
+      staging/<run_id>/<source_id>/
+          articles.jsonl                     Article records (one JSON object per line)
+          errors.jsonl                       FetchError records
+          raw.jsonl                          RawSnapshot records (pointers into raw/)
+          scrape_run.json                    ScrapeRun record, written when the crawl of that source closes
+          figures.jsonl                      Figure records, written by the extract step
+          extract_errors.jsonl               FetchError records (stage "extract") from the extract step
+          .loaded                            written after the loader committed this batch (for people;
+                                             the warehouse's own ``loaded_batches`` table is the truth)
+      staging/<run_id>/sources.json          the resolved sources the crawl ran with
+      state/<source_id>/seen.json            canonical URLs and guids already fetched (incremental runs)
+      state/<source_id>/http_validators.json ETag / Last-Modified per feed URL (conditional GET)
+      figurewire.duckdb                      the warehouse (default)
+"""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+ARTICLES = "articles.jsonl"
+ERRORS = "errors.jsonl"
+RAW = "raw.jsonl"
+SCRAPE_RUN = "scrape_run.json"
+FIGURES = "figures.jsonl"
+EXTRACT_ERRORS = "extract_errors.jsonl"
+LOADED_MARKER = ".loaded"
+SOURCES_JSON = "sources.json"
+
+
+def new_run_id(now: datetime | None = None) -> str:
+    """Sortable by time, unique across concurrent runs."""
+    now = now or datetime.now(timezone.utc)
+    return f"{now:%Y%m%dT%H%M%SZ}-{secrets.token_hex(3)}"
+
+
+@dataclass(frozen=True)
+class DataLayout:
+    root: Path
+
+    @classmethod
+    def at(cls, root: str | Path) -> "DataLayout":
+        return cls(Path(root).resolve())
+
+    @property
+    def raw_dir(self) -> Path:
+        return self.root / "raw"
+
+    @property
+    def staging_dir(self) -> Path:
+        return self.root / "staging"
+
+    @property
+    def state_dir(self) -> Path:
+        return self.root / "state"
+
+    @property
+    def default_warehouse(self) -> Path:
+        return self.root / "figurewire.duckdb"
+
+    def run_dir(self, run_id: str) -> Path:
+        return self.staging_dir / run_id
+
+    def batch_dir(self, run_id: str, source_id: str) -> Path:
+        return self.run_dir(run_id) / source_id
+
+    def source_state_dir(self, source_id: str) -> Path:
+        return self.state_dir / source_id
+
+    def batches(self) -> list[Path]:
+        """Every staged batch (one per run and source), oldest run first."""
+        if not self.staging_dir.exists():
+            return []
+        return sorted(p for p in self.staging_dir.glob("*/*") if p.is_dir())

@@ -1,0 +1,260 @@
+"""The pipeline steps, called the same way by the CLI, the tests and the Airflow DAGs.
+
+feed -> raw snapshot -> staged items (crawl) -> figures (extract) -> warehouse (load) -> marts (build).
+Each step reads and writes only through ``DataLayout`` and returns a small summary (ids, paths,
+counts) so Airflow can pass it through XCom.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import subprocess
+import sys
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from figurewire import layout as L
+from figurewire.layout import DataLayout, new_run_id
+from figurewire.records import (
+    Article,
+    FetchError,
+    ScrapeRun,
+    Source,
+    load_sources,
+    sources_file_settings,
+    stable_id,
+    utc_now,
+)
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+SAMPLE_SOURCES = Path(__file__).resolve().parent / "newsroom" / "sources.toml"
+DEFAULT_DATA_DIR = Path(os.environ.get("FIGUREWIRE_DATA", REPO_ROOT / "data"))
+CRAWL_TIMEOUT_S = float(os.environ.get("FIGUREWIRE_CRAWL_TIMEOUT", "900"))
+
+
+class CrawlFailed(RuntimeError):
+    """A source delivered nothing although it normally does, or its crawler died."""
+
+
+@dataclass
+class CrawlOutcome:
+    run_id: str
+    source_id: str
+    failed: bool
+    reason: str
+    items: int
+    errors: int
+
+
+@dataclass
+class RunSummary:
+    run_id: str
+    warehouse: str
+    crawl: list[CrawlOutcome] = field(default_factory=list)
+    figures: int = 0
+    loaded: dict[str, int] = field(default_factory=dict)
+    built: list[str] = field(default_factory=list)
+
+
+# ---------------------------------------------------------------- sources
+
+
+def sample_sources_path() -> Path:
+    return SAMPLE_SOURCES
+
+
+def wants_newsroom(sources_path: str | Path) -> bool:
+    return bool(sources_file_settings(sources_path).get("newsroom", {}).get("serve"))
+
+
+def resolve_sources(sources_path: str | Path, newsroom_url: str | None = None,
+                    only: Sequence[str] | None = None, include_disabled: bool = False) -> list[Source]:
+    """Enabled sources of a sources file, placeholders filled; ``only`` picks ids (and may name disabled ones)."""
+    from figurewire.newsroom.server import site_dir
+
+    placeholders = {"newsroom": newsroom_url or "http://127.0.0.1:0", "newsroom_dir": str(site_dir())}
+    sources = load_sources(sources_path, **placeholders)
+    if only:
+        wanted = set(only)
+        unknown = wanted - {s.id for s in sources}
+        if unknown:
+            raise ValueError(f"unknown source id(s) in {sources_path}: {', '.join(sorted(unknown))}")
+        return [s for s in sources if s.id in wanted]
+    return [s for s in sources if s.enabled or include_disabled]
+
+
+@contextlib.contextmanager
+def newsroom_if_needed(sources_path: str | Path) -> Iterator[str | None]:
+    """Serve the sample newsroom on an ephemeral loopback port for the duration, if the file asks for it."""
+    if not wants_newsroom(sources_path):
+        yield None
+        return
+    from figurewire.newsroom.server import serve_newsroom
+
+    with serve_newsroom() as base_url:
+        yield base_url
+
+
+# ---------------------------------------------------------------- crawl
+
+
+def crawl(sources: Sequence[Source], data: DataLayout, run_id: str,
+          timeout_s: float = CRAWL_TIMEOUT_S) -> list[CrawlOutcome]:
+    """Crawl ``sources`` with Scrapy in a child process (its reactor cannot restart in this one).
+
+    Success is judged from what the crawl staged and its stats, never from the exit code.
+    """
+    run_dir = data.run_dir(run_id)
+    for source in sources:
+        data.batch_dir(run_id, source.id).mkdir(parents=True, exist_ok=True)
+        data.source_state_dir(source.id).mkdir(parents=True, exist_ok=True)
+    data.raw_dir.mkdir(parents=True, exist_ok=True)
+    cmd = [
+        sys.executable, "-m", "scrapers.crawl",
+        "--run-id", run_id,
+        "--data-dir", str(data.root),
+        "--sources-json", json.dumps([s.to_dict() for s in sources]),
+    ]
+    started = utc_now()
+    log_path = run_dir / f"crawl-{'-'.join(s.id for s in sources)[:80]}.log"
+    try:
+        with log_path.open("w", encoding="utf-8") as log:
+            proc = subprocess.run(cmd, cwd=REPO_ROOT, stdout=log, stderr=subprocess.STDOUT, text=True,
+                                  timeout=timeout_s)
+        crash = None if proc.returncode == 0 else f"crawler exited {proc.returncode}, see {log_path}"
+    except subprocess.TimeoutExpired:
+        crash = f"crawler killed after {timeout_s:.0f} s, see {log_path}"
+    return [_judge_crawl(source, data, run_id, started, crash) for source in sources]
+
+
+def _judge_crawl(source: Source, data: DataLayout, run_id: str, started, crash: str | None) -> CrawlOutcome:
+    batch = data.batch_dir(run_id, source.id)
+    run_file = batch / L.SCRAPE_RUN
+    if run_file.exists():
+        run = ScrapeRun.from_dict(json.loads(run_file.read_text(encoding="utf-8")))
+    else:
+        run = ScrapeRun(run_id=run_id, source_id=source.id, outlet=source.outlet, started_at=started,
+                        finished_at=utc_now(), finish_reason="crawler_died", status="failed")
+    staged = _count_lines(batch / L.ARTICLES)
+    errors = _count_lines(batch / L.ERRORS)
+    reason = "ok"
+    if crash and not run_file.exists():
+        reason = crash
+    elif run.finish_reason != "finished":
+        reason = f"crawl finished with reason {run.finish_reason!r}"
+    elif staged != run.items_scraped:
+        reason = f"staged {staged} articles but the crawl counted {run.items_scraped}"
+    elif (source.expect_items and run.items_scraped == 0 and run.feed_not_modified == 0
+          and run.articles_seen_skipped == 0):
+        reason = "no items from a source that normally delivers"
+    failed = reason != "ok"
+    if failed:
+        run.status = "failed"
+        _append_error(batch, FetchError(
+            error_id=stable_id(run_id, source.id, "crawl", reason), run_id=run_id, source_id=source.id,
+            outlet=source.outlet, url=source.url, stage="fetch", kind="crawl_failed", http_status=None,
+            message=reason, occurred_at=utc_now()))
+        run.errors = _count_lines(batch / L.ERRORS)
+        run_file.write_text(run.to_json(), encoding="utf-8")
+    elif not run_file.exists():
+        run_file.write_text(run.to_json(), encoding="utf-8")
+    return CrawlOutcome(run_id=run_id, source_id=source.id, failed=failed, reason=reason,
+                        items=run.items_scraped, errors=_count_lines(batch / L.ERRORS))
+
+
+def _append_error(batch: Path, error: FetchError) -> None:
+    with (batch / L.ERRORS).open("a", encoding="utf-8") as fh:
+        fh.write(error.to_json() + "\n")
+
+
+def _count_lines(path: Path) -> int:
+    if not path.exists():
+        return 0
+    with path.open("rb") as fh:
+        return sum(1 for line in fh if line.strip())
+
+
+# ---------------------------------------------------------------- extract
+
+
+def extract(data: DataLayout, run_id: str, source_ids: Sequence[str] | None = None) -> int:
+    """Extract figures from every staged article of a run; rewrites ``figures.jsonl`` (idempotent)."""
+    from transforms.extract import figures_for_article
+
+    total = 0
+    run_dir = data.run_dir(run_id)
+    batches = sorted(p for p in run_dir.iterdir() if p.is_dir()) if run_dir.exists() else []
+    for batch in batches:
+        if source_ids and batch.name not in source_ids:
+            continue
+        figures_lines, error_lines = [], []
+        for article in _read_records(batch / L.ARTICLES, Article):
+            try:
+                figures = figures_for_article(article)
+            except Exception as exc:  # one bad article must not cost the others their figures
+                error_lines.append(FetchError(
+                    error_id=stable_id(run_id, article.article_id, "extract"), run_id=run_id,
+                    source_id=article.source_id, outlet=article.outlet, url=article.url, stage="extract",
+                    kind=type(exc).__name__, http_status=None, message=str(exc)[:500],
+                    occurred_at=utc_now()).to_json())
+                continue
+            figures_lines.extend(f.to_json() for f in figures)
+        _write_lines_atomically(batch / L.FIGURES, figures_lines)
+        _write_lines_atomically(batch / L.EXTRACT_ERRORS, error_lines)
+        total += len(figures_lines)
+    return total
+
+
+def _read_records(path: Path, record_type):
+    if not path.exists():
+        return
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            if line.strip():
+                yield record_type.from_dict(json.loads(line))
+
+
+def _write_lines_atomically(path: Path, lines: list[str]) -> None:
+    tmp = path.with_suffix(path.suffix + ".tmp")
+    tmp.write_text("".join(line + "\n" for line in lines), encoding="utf-8")
+    os.replace(tmp, path)
+
+
+# ---------------------------------------------------------------- load and build
+
+
+def load(data: DataLayout, warehouse_path: str | Path) -> dict[str, int]:
+    """Load every staged batch not yet in the warehouse; one transaction per batch."""
+    from warehouse.load import load_batches
+
+    return load_batches(Path(warehouse_path), data)
+
+
+def build(warehouse_path: str | Path) -> list[str]:
+    """Rebuild the SQL models (staging -> core -> marts) and run the data tests."""
+    from warehouse.build import build_models
+
+    return build_models(Path(warehouse_path))
+
+
+# ---------------------------------------------------------------- whole run
+
+
+def run(sources_path: str | Path = SAMPLE_SOURCES, warehouse_path: str | Path | None = None,
+        data_dir: str | Path = DEFAULT_DATA_DIR, only: Sequence[str] | None = None) -> RunSummary:
+    """crawl -> extract -> load -> build, the path `figurewire run` and `make run` take."""
+    data = DataLayout.at(data_dir)
+    warehouse_path = Path(warehouse_path) if warehouse_path else data.default_warehouse
+    warehouse_path.parent.mkdir(parents=True, exist_ok=True)
+    run_id = new_run_id()
+    with newsroom_if_needed(sources_path) as newsroom_url:
+        sources = resolve_sources(sources_path, newsroom_url, only)
+        outcomes = crawl(sources, data, run_id)
+    figures = extract(data, run_id)
+    loaded = load(data, warehouse_path)
+    built = build(warehouse_path)
+    return RunSummary(run_id=run_id, warehouse=str(warehouse_path), crawl=outcomes, figures=figures,
+                      loaded=loaded, built=built)
