@@ -70,13 +70,12 @@ def wants_newsroom(sources_path: str | Path) -> bool:
     return bool(sources_file_settings(sources_path).get("newsroom", {}).get("serve"))
 
 
-def resolve_sources(sources_path: str | Path, newsroom_url: str | None = None,
+def resolve_sources(sources_path: str | Path,
                     only: Sequence[str] | None = None, include_disabled: bool = False) -> list[Source]:
     """Enabled sources of a sources file, placeholders filled; ``only`` picks ids (and may name disabled ones)."""
     from figurewire.newsroom.server import site_dir
 
-    placeholders = {"newsroom": newsroom_url or "http://127.0.0.1:0", "newsroom_dir": str(site_dir())}
-    sources = load_sources(sources_path, **placeholders)
+    sources = load_sources(sources_path, newsroom_dir=str(site_dir()))
     if only:
         wanted = set(only)
         unknown = wanted - {s.id for s in sources}
@@ -101,10 +100,11 @@ def newsroom_if_needed(sources_path: str | Path) -> Iterator[str | None]:
 # ---------------------------------------------------------------- crawl
 
 
-def crawl(sources: Sequence[Source], data: DataLayout, run_id: str,
+def crawl(sources: Sequence[Source], data: DataLayout, run_id: str, newsroom_url: str | None = None,
           timeout_s: float = CRAWL_TIMEOUT_S) -> list[CrawlOutcome]:
     """Crawl ``sources`` with Scrapy in a child process (its reactor cannot restart in this one).
 
+    ``newsroom_url`` is the local sample server; requests for ``*.newsroom.test`` go through it.
     Success is judged from what the crawl staged and its stats, never from the exit code.
     """
     run_dir = data.run_dir(run_id)
@@ -118,6 +118,8 @@ def crawl(sources: Sequence[Source], data: DataLayout, run_id: str,
         "--data-dir", str(data.root),
         "--sources-json", json.dumps([s.to_dict() for s in sources]),
     ]
+    if newsroom_url:
+        cmd += ["--newsroom-proxy", newsroom_url]
     started = utc_now()
     log_path = run_dir / f"crawl-{'-'.join(s.id for s in sources)[:80]}.log"
     try:
@@ -251,10 +253,44 @@ def run(sources_path: str | Path = SAMPLE_SOURCES, warehouse_path: str | Path | 
     warehouse_path.parent.mkdir(parents=True, exist_ok=True)
     run_id = new_run_id()
     with newsroom_if_needed(sources_path) as newsroom_url:
-        sources = resolve_sources(sources_path, newsroom_url, only)
-        outcomes = crawl(sources, data, run_id)
+        sources = resolve_sources(sources_path, only)
+        outcomes = crawl(sources, data, run_id, newsroom_url=newsroom_url)
     figures = extract(data, run_id)
     loaded = load(data, warehouse_path)
     built = build(warehouse_path)
     return RunSummary(run_id=run_id, warehouse=str(warehouse_path), crawl=outcomes, figures=figures,
                       loaded=loaded, built=built)
+
+
+# ---------------------------------------------------------------- one step at a time (Airflow tasks)
+
+
+def list_source_ids(sources_path: str | Path = SAMPLE_SOURCES) -> list[str]:
+    """Ids of the enabled sources: what the DAG maps its crawl task over."""
+    return [s.id for s in resolve_sources(sources_path)]
+
+
+def crawl_source(source_id: str, run_id: str, sources_path: str | Path = SAMPLE_SOURCES,
+                 data_dir: str | Path = DEFAULT_DATA_DIR) -> dict:
+    """Crawl one source into the run's staging folder; raise ``CrawlFailed`` so its task goes red."""
+    data = DataLayout.at(data_dir)
+    with newsroom_if_needed(sources_path) as newsroom_url:
+        [outcome] = crawl(resolve_sources(sources_path, only=[source_id]), data, run_id,
+                          newsroom_url=newsroom_url)
+    if outcome.failed:
+        raise CrawlFailed(f"{source_id}: {outcome.reason}")
+    return {"run_id": run_id, "source_id": source_id, "items": outcome.items, "errors": outcome.errors}
+
+
+def extract_run(run_id: str, data_dir: str | Path = DEFAULT_DATA_DIR) -> int:
+    return extract(DataLayout.at(data_dir), run_id)
+
+
+def load_and_build(warehouse_path: str | Path | None = None, data_dir: str | Path = DEFAULT_DATA_DIR) -> dict:
+    """The only warehouse writer: load staged batches, then rebuild the models."""
+    data = DataLayout.at(data_dir)
+    warehouse_path = Path(warehouse_path) if warehouse_path else data.default_warehouse
+    warehouse_path.parent.mkdir(parents=True, exist_ok=True)
+    loaded = load(data, warehouse_path)
+    built = build(warehouse_path)
+    return {"warehouse": str(warehouse_path), "loaded": loaded, "built": len(built)}

@@ -31,6 +31,24 @@ Category = Literal[
 QUALIFIERS: tuple[str, ...] = typing.get_args(Qualifier)
 CATEGORIES: tuple[str, ...] = typing.get_args(Category)
 FEED_KINDS: tuple[str, ...] = typing.get_args(FeedKind)
+
+# FetchError.kind vocabulary: what went wrong, independent of the stage it went wrong in.
+ERROR_KINDS: dict[str, str] = {
+    "http_error": "the server answered 4xx/5xx (http_status says which), after retries for 5xx",
+    "timeout": "no complete answer within the download timeout, after retries",
+    "redirect_loop": "redirections went round past the limit",
+    "too_large": "the response exceeded DOWNLOAD_MAXSIZE and was dropped",
+    "connection": "DNS failure, refused or reset connection",
+    "truncated": "the body ended early (data loss) or the HTML stops mid-document",
+    "robots_disallowed": "robots.txt forbids the URL; nothing was fetched",
+    "malformed_xml": "a feed or wire item that is not well-formed XML",
+    "hostile_xml": "XML with entity declarations (expansion bomb, external entity): refused unparsed",
+    "empty_feed": "a well-formed feed with no items",
+    "duplicate_guid": "a feed repeats a guid; the first item is kept",
+    "decode": "bytes that cannot be decoded in any declared or detected encoding",
+    "invalid_article": "parsed, but no title, empty body, no date or a date in the future",
+    "crawl_failed": "the crawl of a source died or delivered nothing although it normally does",
+}
 ERROR_STAGES: tuple[str, ...] = typing.get_args(ErrorStage)
 
 
