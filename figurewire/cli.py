@@ -1,0 +1,121 @@
+"""`figurewire` command line: parses arguments and calls one function; the work lives elsewhere."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from figurewire import __version__
+from figurewire.pipeline import DEFAULT_DATA_DIR, SAMPLE_SOURCES
+
+PASSTHROUGH = {"newsroom", "extract", "eval"}
+EXAMPLE_SQL = (
+    "select outlet, category, value, qualifier, claimant from fct_figures "
+    "order by outlet, category limit 10"
+)
+
+
+def _warehouse_arg(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--warehouse", type=Path, default=None,
+                   help="DuckDB file (default: DATA_DIR/figurewire.duckdb)")
+    p.add_argument("--data-dir", type=Path, default=DEFAULT_DATA_DIR,
+                   help=f"raw snapshots, staging and crawl state (default: {DEFAULT_DATA_DIR})")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="figurewire",
+        description="Scrape news feeds, extract the figures they report, compare outlets in DuckDB.",
+    )
+    parser.add_argument("--version", action="version", version=f"figurewire {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    p = sub.add_parser("run", help="crawl, extract, load and build (the sample newsroom by default)",
+                       description="Run the whole pipeline once: crawl every enabled source, extract "
+                                   "figures, load the warehouse, rebuild the marts, print a summary.")
+    p.add_argument("--sources", type=Path, default=SAMPLE_SOURCES,
+                   help="sources file (default: the bundled sample newsroom)")
+    p.add_argument("--only", nargs="+", metavar="SOURCE_ID", help="crawl only these source ids")
+    _warehouse_arg(p)
+    p.set_defaults(func=cmd_run)
+
+    p = sub.add_parser("sources", help="list the sources of a sources file")
+    p.add_argument("--sources", type=Path, default=SAMPLE_SOURCES)
+    p.add_argument("--all", action="store_true", help="include disabled sources")
+    p.set_defaults(func=cmd_sources)
+
+    # These own their argument parsers (see _passthrough); listed here for `figurewire --help`.
+    sub.add_parser("newsroom", help="serve the sample newsroom on 127.0.0.1 until Ctrl-C (--help for options)")
+    sub.add_parser("extract", help="print the figures of a text file as JSON lines (--help for options)")
+    sub.add_parser("eval", help="score the extractor against a gold file (--help for options)")
+
+    p = sub.add_parser("sql", help="run a SQL query on the warehouse and print a table")
+    p.add_argument("query", help='e.g. "select * from mart_figure_comparison limit 5"')
+    _warehouse_arg(p)
+    p.set_defaults(func=cmd_sql)
+
+    p = sub.add_parser("rebuild", help="recompute everything downstream of the raw snapshots")
+    _warehouse_arg(p)
+    p.set_defaults(func=cmd_rebuild)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser()
+    if argv and argv[0] in PASSTHROUGH:
+        return _passthrough(argv[0], argv[1:])
+    args = parser.parse_args(argv)
+    return int(args.func(args) or 0)
+
+
+def _passthrough(command: str, rest: list[str]) -> int:
+    """Commands whose module owns its own argument parser (and `--help`)."""
+    if command == "newsroom":
+        from figurewire.newsroom.server import main as newsroom_main
+
+        return int(newsroom_main(rest) or 0)
+    from figurewire import evaluate
+
+    entry = evaluate.main_extract if command == "extract" else evaluate.main_eval
+    return int(entry(rest) or 0)
+
+
+def cmd_run(args) -> int:
+    from figurewire import pipeline
+    from figurewire.summary import print_run_summary
+
+    summary = pipeline.run(args.sources, args.warehouse, args.data_dir, only=args.only)
+    print_run_summary(summary, EXAMPLE_SQL)
+    return 0
+
+
+def cmd_sources(args) -> int:
+    from figurewire.pipeline import resolve_sources
+    from figurewire.summary import print_sources
+
+    print_sources(resolve_sources(args.sources, include_disabled=args.all))
+    return 0
+
+
+def cmd_sql(args) -> int:
+    from figurewire.summary import print_table
+    from warehouse.query import run_sql
+
+    warehouse = args.warehouse or args.data_dir / "figurewire.duckdb"
+    columns, rows = run_sql(warehouse, args.query)
+    print_table(columns, rows)
+    return 0
+
+
+def cmd_rebuild(args) -> int:
+    from figurewire import pipeline
+    from figurewire.summary import print_rebuild
+
+    print_rebuild(pipeline.rebuild(args.warehouse, args.data_dir))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,45 @@
+"""What the CLI prints: rich tables on a terminal, plain text when piped."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rich.console import Console
+from rich.table import Table
+
+console = Console()
+
+
+def print_table(columns: Sequence[str], rows: Sequence[Sequence[object]], title: str | None = None) -> None:
+    table = Table(title=title, show_lines=False)
+    for column in columns:
+        table.add_column(str(column), overflow="fold")
+    for row in rows:
+        table.add_row(*("" if v is None else str(v) for v in row))
+    console.print(table)
+
+
+def print_sources(sources) -> None:
+    print_table(["id", "outlet", "kind", "language", "enabled", "url"],
+                [(s.id, s.outlet, s.kind, s.language, s.enabled, s.url) for s in sources],
+                title="sources")
+
+
+def print_run_summary(summary, example_sql: str) -> None:
+    from warehouse.query import run_named
+
+    print_table(["source", "status", "items", "errors", "reason"],
+                [(o.source_id, "FAILED" if o.failed else "ok", o.items, o.errors,
+                  "" if o.reason == "ok" else o.reason) for o in summary.crawl],
+                title=f"crawl {summary.run_id}")
+    columns, rows = run_named(summary.warehouse, "run_summary", run_id=summary.run_id)
+    print_table(columns, rows, title="in the warehouse, per outlet")
+    loaded = ", ".join(f"{table} {count}" for table, count in summary.loaded.items()) or "nothing new"
+    console.print(f"figures extracted this run: {summary.figures}; loaded: {loaded}; "
+                  f"models built: {len(summary.built)}")
+    console.print(f"warehouse: [bold]{summary.warehouse}[/bold]")
+    console.print(f'try: [cyan]figurewire sql "{example_sql}"[/cyan]')
+
+
+def print_rebuild(result: dict) -> None:
+    print_table(["step", "count"], sorted(result.items()), title="rebuild")
