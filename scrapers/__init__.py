@@ -1,0 +1,1 @@
+"""The Scrapy project: generic feed spiders, article parsing, pipelines that keep raw responses and stage items."""

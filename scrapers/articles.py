@@ -1,0 +1,131 @@
+"""Parsed pages and wire items to ``records.Article``: ids, hashes and fallbacks in one place.
+
+Pure (no Scrapy). Ids follow the house rule: ``story_id = stable_id(outlet, story_key)`` and
+``article_id = stable_id(outlet, story_key, revision)``, where the story key is the wire guid without
+revision, else the canonical URL, else the feed guid, else the URL; web pages are revision 1.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from figurewire.records import Article, Source, stable_id
+from scrapers.parsers.article_html import PageArticle
+from scrapers.parsers.feeds import FeedEntry
+from scrapers.parsers.sitemaps import SitemapEntry
+from scrapers.parsers.wire import PARSER_VERSION as WIRE_VERSION
+from scrapers.parsers.wire import WireItem
+
+
+@dataclass
+class Listing:
+    """What a feed or sitemap said about a page before it was fetched; used where the page is silent."""
+
+    guid: str | None = None
+    title: str | None = None
+    summary: str | None = None
+    published: datetime | None = None
+    updated: datetime | None = None
+    authors: list[str] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
+    lang: str | None = None
+
+    @classmethod
+    def from_feed(cls, entry: FeedEntry) -> Listing:
+        return cls(guid=entry.guid, title=entry.title, summary=entry.summary, published=entry.published,
+                   updated=entry.updated, authors=list(entry.authors), tags=list(entry.tags), lang=entry.lang)
+
+    @classmethod
+    def from_sitemap(cls, entry: SitemapEntry) -> Listing:
+        return cls(guid=None, title=entry.title, published=entry.published, updated=entry.lastmod,
+                   tags=list(entry.keywords), lang=entry.lang)
+
+
+def content_hash(title: str, body: str) -> str:
+    return hashlib.sha1(f"{title}\n\n{body}".encode()).hexdigest()
+
+
+def article_from_page(page: PageArticle, listing: Listing | None, source: Source, *, url: str,
+                      raw_id: str | None, run_id: str, fetched_at: datetime | None,
+                      feed_kind: str | None = None) -> Article:
+    listing = listing or Listing()
+    story_key = page.canonical_url or listing.guid or url
+    title = page.title or listing.title or ""
+    return Article(
+        article_id=stable_id(source.outlet, story_key, 1),
+        story_id=stable_id(source.outlet, story_key),
+        revision=1,
+        source_id=source.id,
+        outlet=source.outlet,
+        feed_kind=feed_kind or source.kind,
+        url=url,
+        canonical_url=page.canonical_url,
+        guid=listing.guid,
+        title=title,
+        body=page.body,
+        summary=page.summary or listing.summary,
+        lang=page.lang or listing.lang or source.language,
+        published_at=page.published or listing.published,
+        updated_at=page.updated or listing.updated,
+        authors=page.authors or listing.authors,
+        section=page.section,
+        tags=page.tags or listing.tags,
+        is_alert=False,
+        content_hash=content_hash(title, page.body),
+        raw_id=raw_id,
+        fetched_at=fetched_at,
+        run_id=run_id,
+        parser=page.parser,
+    )
+
+
+def article_from_feed_entry(entry: FeedEntry, source: Source, *, feed_url: str, raw_id: str | None,
+                            run_id: str, fetched_at: datetime | None) -> Article:
+    """A feed item that carries its whole text and links to no page."""
+    from scrapers.parsers.feeds import PARSER_VERSION
+
+    story_key = entry.guid or feed_url
+    title = entry.title or ""
+    body = entry.content or entry.summary or ""
+    return Article(
+        article_id=stable_id(source.outlet, story_key, 1), story_id=stable_id(source.outlet, story_key),
+        revision=1, source_id=source.id, outlet=source.outlet, feed_kind=source.kind, url=feed_url,
+        canonical_url=None, guid=entry.guid, title=title, body=body, summary=entry.summary,
+        lang=entry.lang or source.language, published_at=entry.published, updated_at=entry.updated,
+        authors=list(entry.authors), section=entry.tags[0] if entry.tags else None, tags=list(entry.tags),
+        content_hash=content_hash(title, body), raw_id=raw_id, fetched_at=fetched_at, run_id=run_id,
+        parser=f"FeedEntry/{PARSER_VERSION}")
+
+
+def article_from_wire(item: WireItem, source: Source, *, url: str, raw_id: str | None, run_id: str,
+                      fetched_at: datetime | None) -> Article:
+    title = item.title or ""
+    parser = "NewsMLG2" if item.wire_format == "newsml-g2" else "NewsML12"
+    return Article(
+        article_id=stable_id(source.outlet, item.story_key, item.revision),
+        story_id=stable_id(source.outlet, item.story_key),
+        revision=item.revision,
+        source_id=source.id,
+        outlet=source.outlet,
+        feed_kind=source.kind,
+        url=url,
+        canonical_url=None,
+        guid=item.guid,
+        title=title,
+        body=item.body,
+        summary=item.summary,
+        lang=item.lang or source.language,
+        published_at=item.published or item.updated,
+        updated_at=item.updated,
+        authors=list(item.authors),
+        section=item.section,
+        tags=list(item.tags),
+        is_alert=item.is_alert,
+        content_hash=content_hash(title, item.body),
+        raw_id=raw_id,
+        fetched_at=fetched_at,
+        run_id=run_id,
+        parser=f"{parser}/{WIRE_VERSION}",
+    )

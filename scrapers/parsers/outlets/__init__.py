@@ -1,0 +1,1 @@
+"""Per-outlet article parsers: only for pages the generic parser gets wrong. Importing registers them."""

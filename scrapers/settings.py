@@ -1,0 +1,61 @@
+"""Scrapy settings of the figurewire crawl: politeness and robustness come from Scrapy itself.
+
+Per-source values (download timeout) are set by the spider from its ``source`` argument; the run id,
+data folder and newsroom proxy come from ``scrapers.crawl`` (or ``-s`` / ``-a`` on ``scrapy crawl``).
+"""
+
+BOT_NAME = "figurewire"
+SPIDER_MODULES = ["scrapers.spiders"]
+NEWSPIDER_MODULE = "scrapers.spiders"
+
+USER_AGENT = "figurewire/0.1 (+https://github.com/figurewire)"
+ROBOTSTXT_OBEY = True
+
+# Politeness: AutoThrottle adapts the delay to each server's latency.
+AUTOTHROTTLE_ENABLED = True
+AUTOTHROTTLE_START_DELAY = 0.25
+AUTOTHROTTLE_MAX_DELAY = 10.0
+AUTOTHROTTLE_TARGET_CONCURRENCY = 4.0
+CONCURRENT_REQUESTS = 16
+CONCURRENT_REQUESTS_PER_DOMAIN = 8
+DOWNLOAD_DELAY = 0
+
+# Robustness: 5xx and timeouts are retried (with backoff, see RetryBackoffMiddleware), then recorded once.
+RETRY_ENABLED = True
+RETRY_TIMES = 2
+RETRY_HTTP_CODES = [500, 502, 503, 504, 522, 524, 408, 429]
+FIGUREWIRE_RETRY_BACKOFF_BASE = 0.5
+FIGUREWIRE_RETRY_BACKOFF_MAX = 8.0
+DOWNLOAD_TIMEOUT = 20
+DOWNLOAD_MAXSIZE = 2 * 1024 * 1024
+DOWNLOAD_WARNSIZE = 1024 * 1024
+DOWNLOAD_FAIL_ON_DATALOSS = True
+REDIRECT_MAX_TIMES = 5
+
+COOKIES_ENABLED = False
+TELNETCONSOLE_ENABLED = False
+HTTPCACHE_ENABLED = False
+LOG_LEVEL = "INFO"
+
+# figurewire's own settings (filled by scrapers.crawl or the spider).
+FIGUREWIRE_RUN_ID = None
+FIGUREWIRE_DATA_DIR = None
+FIGUREWIRE_NEWSROOM_PROXY = None
+
+DOWNLOADER_MIDDLEWARES = {
+    "scrapers.middlewares.retry_backoff.RetryBackoffMiddleware": 560,
+    "scrapers.middlewares.raw_snapshots.RawSnapshotMiddleware": 585,
+    "scrapers.middlewares.newsroom_proxy.NewsroomProxyMiddleware": 740,
+}
+SPIDER_MIDDLEWARES = {
+    "scrapers.middlewares.fault_recorder.FaultRecorderMiddleware": 950,
+}
+ITEM_PIPELINES = {
+    "scrapers.pipelines.validate.ValidateArticlePipeline": 100,
+    "scrapers.pipelines.dedupe.DedupeArticlePipeline": 200,
+    "scrapers.pipelines.stage.StageArticlePipeline": 300,
+    "scrapers.pipelines.remember.RememberArticlePipeline": 400,
+}
+EXTENSIONS = {
+    "scrapers.extensions.crawl_batch.CrawlBatch": 100,
+}

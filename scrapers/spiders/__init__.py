@@ -1,0 +1,1 @@
+"""One generic spider per feed kind; outlets are sources, never spiders."""
