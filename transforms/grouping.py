@@ -1,0 +1,426 @@
+"""Grouping across outlets: syndicated copies, same-event groups and comparison keys (pure, no I/O).
+
+* A syndicated copy is an article whose text is a near-duplicate (MinHash over word shingles, then exact
+  Jaccard) of an earlier article from another outlet; it links to the earliest original of its cluster
+  and is not an independent confirmation.
+* Articles about the same event (reported within a time window, sharing places, actors, counted
+  quantities and words) get one ``event_id``; copies join their original's event, and every revision
+  of a story shares its event.
+* A comparison key names a quantity within an event: category, counted noun brought to an English
+  lemma (``personnes`` / ``people`` -> ``people``) and the place the figure is about, e.g.
+  ``evacuated:people@aleppo``. Revisions of one outlet's figure share the key, so they read as a
+  timeline rather than a conflict.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from datasketch import MinHash, MinHashLSH
+
+from figurewire.records import stable_id
+
+NUM_PERM = 64
+SHINGLE_WORDS = 3
+COPY_JACCARD = 0.5
+EVENT_WINDOW = timedelta(days=3)
+EVENT_SCORE = 4.0
+MAX_NEIGHBOURS_PER_FEATURE = 60
+
+# Places and actors the sample outlets write about; spellings are matched after normalise().
+PLACES: dict[str, tuple[str, ...]] = {
+    "aleppo": ("alep", "aleppo", "halab"),
+    "fouaa": ("fouaa", "foua", "fua", "al fuah"),
+    "kefraya": ("kefraya", "kfarya", "kfaraya", "kafraya"),
+    "idlib": ("idleb", "idlib"),
+    "ramousseh": ("ramoussah", "ramousseh", "ramouseh"),
+    "jibrine": ("jibrine", "jibreen"),
+    "damascus": ("damas", "damascus"),
+    "homs": ("homs",),
+    "palmyra": ("palmyre", "palmyra"),
+    "deir ez-zor": ("deir ez zor", "deir ezzor", "deir el zor"),
+    "raqqa": ("raqqa", "rakka"),
+    "latakia": ("lattaquie", "latakia"),
+    "hmeimim": ("hmeimim", "hmeymim"),
+    "ghouta": ("ghouta",),
+    "mosul": ("mossoul", "mosul"),
+}
+ACTORS: dict[str, tuple[str, ...]] = {
+    "ICRC": ("cicr", "icrc", "croix rouge", "red cross"),
+    "Russian Defence Ministry": (
+        "ministere russe de la defense", "russian defence ministry", "russian defense ministry",
+        "russian ministry of defence", "ministere de la defense russe", "russian mod",
+        "ministre russe de la defense"),
+    "Sergei Shoigu": ("choigou", "shoigu"),
+    "Ingy Sedky": ("sedky",),
+    "SOHR": ("osdh", "sohr", "observatoire syrien des droits de l homme",
+             "syrian observatory for human rights"),
+    "Russian Reconciliation Centre": ("centre russe pour la reconciliation", "russian reconciliation centre",
+                                      "russian reconciliation center", "centre de reconciliation"),
+    "Syrian Arab Red Crescent": ("croissant rouge", "red crescent"),
+    "United Nations": ("onu", "united nations", "nations unies"),
+    "Bashar al-Assad": ("assad",),
+    "Vladimir Putin": ("poutine", "putin"),
+}
+# Head nouns of counted phrases, French and English, singular after normalise(); value = English lemma.
+NOUN_LEMMAS: dict[str, str] = {
+    **dict.fromkeys(("personne", "people", "person", "habitant", "inhabitant", "resident", "individu",
+                     "individual"), "people"),
+    **dict.fromkeys(("civil", "civilian"), "civilians"),
+    **dict.fromkeys(("combattant", "fighter", "rebelle", "rebel", "insurge", "insurgent", "milicien",
+                     "militiaman", "militiamen", "militant", "terroriste", "terrorist", "djihadiste",
+                     "jihadiste", "jihadist"), "fighters"),
+    **dict.fromkeys(("soldat", "soldier", "militaire", "troop"), "soldiers"),
+    **dict.fromkeys(("enfant", "child", "children"), "children"),
+    **dict.fromkeys(("famille", "family", "families"), "families"),
+    **dict.fromkeys(("blesse", "wounded", "injured", "casualty", "casualtie"), "wounded"),
+    **dict.fromkeys(("mort", "dead", "death", "tue", "victime", "victim"), "dead"),
+    **dict.fromkeys(("chef", "leader", "commander", "commandant"), "leaders"),
+    **dict.fromkeys(("refugie", "refugee", "deplace", "displaced"), "refugees"),
+    **dict.fromkeys(("prisonnier", "prisoner", "detenu", "detainee", "otage", "hostage"), "prisoners"),
+    **dict.fromkeys(("bus", "buse", "autobus", "coach"), "buses"),
+    **dict.fromkeys(("vehicule", "vehicle", "voiture", "car", "pick", "taxi", "camion", "truck"), "vehicles"),
+    **dict.fromkeys(("frappe", "strike", "airstrike", "raid", "bombardement", "bombing"), "strikes"),
+    **dict.fromkeys(("sortie", "mission", "vol", "flight"), "sorties"),
+    **dict.fromkeys(("camp",), "camps"),
+    **dict.fromkeys(("usine", "atelier", "factory", "factorie", "workshop", "plant"), "factories"),
+    **dict.fromkeys(("equipement", "equipment", "materiel", "hardware"), "equipment"),
+}
+_LEADING_WORDS = frozenset(("de", "d", "des", "du", "les", "le", "la", "l", "of", "the", "some", "about"))
+_STOPWORDS = frozenset("""
+    alors aussi avec avoir avait avant apres cette celui comme dans depuis donc elle elles encore entre etaient
+    etait etre fait leur leurs mais meme nous notre plus pour quand selon sont sous tous tout tres vers cela
+    about after also been before being between both during from have into more most other over same some
+    than that their them there these they this those through under were what when where which while will
+    with would said says told
+""".split())
+
+_DIGIT_GROUP = re.compile(r"(?<=\d)[\s\u00a0\u202f\u2009.,'’](?=\d{3}(?!\d))")
+_NON_WORD = re.compile(r"[^\w]+")
+
+
+def normalise(text: str) -> str:
+    """Lowercase, accents and punctuation dropped, digit groups joined (``34.000`` and ``34 000`` -> ``34000``)."""
+    text = _DIGIT_GROUP.sub("", text or "")
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    return _NON_WORD.sub(" ", text.lower()).strip()
+
+
+def shingles(text: str, size: int = SHINGLE_WORDS) -> set[str]:
+    words = normalise(text).split()
+    if len(words) <= size:
+        return {" ".join(words)} if words else set()
+    return {" ".join(words[i:i + size]) for i in range(len(words) - size + 1)}
+
+
+def _gazetteer_pattern(table: Mapping[str, tuple[str, ...]]) -> tuple[re.Pattern[str], dict[str, str]]:
+    variants = {variant: canonical for canonical, names in table.items() for variant in names}
+    alternatives = "|".join(re.escape(v) for v in sorted(variants, key=len, reverse=True))
+    return re.compile(rf"\b(?:{alternatives})\b"), variants
+
+
+_PLACE_RE, _PLACE_OF = _gazetteer_pattern(PLACES)
+_ACTOR_RE, _ACTOR_OF = _gazetteer_pattern(ACTORS)
+
+
+def places_in(text: str) -> list[str]:
+    """Known places in order of first mention (canonical names)."""
+    return list(dict.fromkeys(_PLACE_OF[m.group(0)] for m in _PLACE_RE.finditer(normalise(text))))
+
+
+def actors_in(text: str) -> list[str]:
+    return list(dict.fromkeys(_ACTOR_OF[m.group(0)] for m in _ACTOR_RE.finditer(normalise(text))))
+
+
+def main_place(text: str) -> str | None:
+    """The place an article is mostly about: the most mentioned known place, the first one on ties."""
+    counts: dict[str, int] = {}
+    for m in _PLACE_RE.finditer(normalise(text)):
+        place = _PLACE_OF[m.group(0)]
+        counts[place] = counts.get(place, 0) + 1
+    return max(counts, key=lambda p: counts[p]) if counts else None
+
+
+def claimant_name(claimant: str | None) -> str | None:
+    """One name per known body or person (CICR, ICRC and Red Cross are the ICRC), else as written."""
+    if not claimant or not claimant.strip():
+        return None
+    actors = actors_in(claimant)
+    return actors[0] if actors else " ".join(claimant.split())
+
+
+def counted_noun(counted: str | None) -> str | None:
+    """The English lemma of a counted phrase's head noun (``camps d'entraînement`` -> ``camps``)."""
+    words = [w for w in normalise(counted or "").split() if not w.isdigit()]
+    while words and words[0] in _LEADING_WORDS:
+        words.pop(0)
+    if not words:
+        return None
+    head = words[0]
+    for candidate in (head, head[:-1] if head.endswith(("s", "x")) and len(head) > 3 else head):
+        if candidate in NOUN_LEMMAS:
+            return NOUN_LEMMAS[candidate]
+    return head[:-1] if head.endswith("s") and len(head) > 3 else head
+
+
+def comparison_key(category: str, noun: str | None, place: str | None) -> str:
+    return f"{category}:{noun or 'unspecified'}" + (f"@{place}" if place else "")
+
+
+# ---------------------------------------------------------------- inputs and outputs
+
+
+@dataclass(frozen=True)
+class ArticleDoc:
+    """What grouping needs of one current article (latest revision of its story)."""
+
+    article_id: str
+    story_id: str
+    outlet: str
+    text: str
+    reported_at: datetime | None
+    quantities: frozenset[tuple[str, float]] = field(default_factory=frozenset)
+
+
+@dataclass(frozen=True)
+class ArticleGroup:
+    article_id: str
+    story_id: str
+    event_id: str
+    is_syndicated_copy: bool
+    original_article_id: str | None
+    copy_similarity: float | None
+
+
+@dataclass(frozen=True)
+class FigureRef:
+    figure_id: str
+    article_id: str
+    category: str
+    counted: str | None
+    claimant: str | None
+    sentence: str
+
+
+@dataclass(frozen=True)
+class FigureKey:
+    figure_id: str
+    event_id: str | None
+    comparison_key: str
+    counted_noun: str | None
+    place: str | None
+    claimant_name: str | None
+
+
+# ---------------------------------------------------------------- syndicated copies
+
+
+def syndicated_copies(docs: Sequence[ArticleDoc], threshold: float = COPY_JACCARD) -> dict[str, tuple[str, float]]:
+    """``copy article_id -> (original article_id, Jaccard similarity)`` for near-duplicates across outlets.
+
+    Candidates come from MinHash LSH; each candidate pair is confirmed on the exact shingle sets. In a
+    cluster of near-duplicates the earliest article is the original; articles of the original's outlet
+    are not copies of it.
+    """
+    sets = [shingles(d.text) for d in docs]
+    hashes = MinHash.bulk([[s.encode() for s in shingle_set] for shingle_set in sets], num_perm=NUM_PERM)
+    lsh = MinHashLSH(threshold=threshold * 0.8, num_perm=NUM_PERM)
+    for i, mh in enumerate(hashes):
+        if sets[i]:
+            lsh.insert(i, mh)
+    parent = list(range(len(docs)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i, mh in enumerate(hashes):
+        if not sets[i]:
+            continue
+        for j in lsh.query(mh):
+            if j <= i or docs[i].outlet == docs[j].outlet:
+                continue
+            if _jaccard(sets[i], sets[j]) >= threshold:
+                parent[find(i)] = find(j)
+    clusters: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(docs)):
+        clusters[find(i)].append(i)
+    copies: dict[str, tuple[str, float]] = {}
+    for members in clusters.values():
+        if len(members) < 2:
+            continue
+        original = min(members, key=lambda k: (_time_key(docs[k].reported_at), docs[k].article_id))
+        for k in members:
+            if docs[k].outlet != docs[original].outlet:
+                copies[docs[k].article_id] = (docs[original].article_id,
+                                              round(_jaccard(sets[k], sets[original]), 4))
+    return copies
+
+
+def _jaccard(a: set[str], b: set[str]) -> float:
+    return len(a & b) / len(a | b) if a and b else 0.0
+
+
+def _time_key(value: datetime | None) -> float:
+    return value.timestamp() if value else float("inf")
+
+
+# ---------------------------------------------------------------- same-event grouping
+
+
+@dataclass
+class _Features:
+    places: frozenset[str]
+    actors: frozenset[str]
+    quantities: frozenset[tuple[str, float]]
+    categories: frozenset[str]
+    words: frozenset[str]
+
+
+def _features(doc: ArticleDoc) -> _Features:
+    words = normalise(doc.text).split()
+    return _Features(
+        places=frozenset(places_in(doc.text)),
+        actors=frozenset(actors_in(doc.text)),
+        quantities=doc.quantities,
+        categories=frozenset(c for c, _ in doc.quantities if c != "other"),
+        words=frozenset(w for w in words if len(w) >= 4 and w not in _STOPWORDS and not w.isdigit()),
+    )
+
+
+def event_score(a: _Features, b: _Features) -> float:
+    """Evidence that two articles report the same event: a shared place weighs most, then shared counted
+    quantities (same category, values within 5 %), actors, categories and shared words. With the
+    default threshold a shared place needs one more clue (an actor, a category, some wording)."""
+    shared_quantities = sum(
+        1 for (cat, value) in a.quantities for (cat_b, value_b) in b.quantities
+        if cat == cat_b and cat != "other" and _close(value, value_b))
+    return (3.0 * min(len(a.places & b.places), 2)
+            + 1.0 * min(len(a.actors & b.actors), 2)
+            + 2.0 * min(shared_quantities, 2)
+            + 1.0 * min(len(a.categories & b.categories), 2)
+            + 4.0 * _jaccard(set(a.words), set(b.words)))
+
+
+def _close(a: float, b: float) -> bool:
+    return a == b or (max(abs(a), abs(b)) > 0 and abs(a - b) / max(abs(a), abs(b)) <= 0.05)
+
+
+def same_event_pairs(docs: Sequence[ArticleDoc], window: timedelta = EVENT_WINDOW,
+                     min_score: float = EVENT_SCORE) -> list[tuple[int, int]]:
+    """Index pairs of articles reported within ``window`` whose evidence reaches ``min_score``.
+
+    Only articles sharing a place, an actor or a quantity are compared (blocking), each with its
+    nearest neighbours in time, so the work grows with the number of articles, not its square.
+    """
+    feats = [_features(d) for d in docs]
+    postings: dict[tuple, list[int]] = defaultdict(list)
+    for i, f in enumerate(feats):
+        for place in f.places:
+            postings[("place", place)].append(i)
+        for actor in f.actors:
+            postings[("actor", actor)].append(i)
+        for cat, value in f.quantities:
+            if cat != "other":
+                postings[("quantity", cat, round(value, -2) if value >= 1000 else value)].append(i)
+    seen: set[tuple[int, int]] = set()
+    pairs = []
+    for members in postings.values():
+        members.sort(key=lambda k: _time_key(docs[k].reported_at))
+        for pos, i in enumerate(members):
+            for j in members[pos + 1: pos + 1 + MAX_NEIGHBOURS_PER_FEATURE]:
+                ti, tj = docs[i].reported_at, docs[j].reported_at
+                if ti and tj and abs(tj - ti) > window:
+                    break
+                pair = (min(i, j), max(i, j))
+                if pair in seen:
+                    continue
+                seen.add(pair)
+                if event_score(feats[i], feats[j]) >= min_score:
+                    pairs.append(pair)
+    return pairs
+
+
+def group_articles(docs: Sequence[ArticleDoc], story_of: Mapping[str, str]) -> list[ArticleGroup]:
+    """Event and syndication for every article version in ``story_of`` (article_id -> story_id).
+
+    ``docs`` are the current revisions; older revisions inherit their story's event and syndication.
+    """
+    copies = syndicated_copies(docs)
+    index = {d.article_id: i for i, d in enumerate(docs)}
+    parent = list(range(len(docs)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i, j in same_event_pairs(docs):
+        parent[find(i)] = find(j)
+    for copy_id, (original_id, _) in copies.items():
+        parent[find(index[copy_id])] = find(index[original_id])
+    components: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(docs)):
+        components[find(i)].append(i)
+    event_of_story: dict[str, str] = {}
+    by_story: dict[str, ArticleDoc] = {}
+    for members in components.values():
+        first = min(members, key=lambda k: (_time_key(docs[k].reported_at), docs[k].story_id))
+        event_id = stable_id("event", docs[first].story_id)
+        for k in members:
+            event_of_story[docs[k].story_id] = event_id
+            by_story[docs[k].story_id] = docs[k]
+    groups = []
+    for article_id, story_id in sorted(story_of.items()):
+        current = by_story.get(story_id)
+        link = copies.get(current.article_id) if current else None
+        groups.append(ArticleGroup(
+            article_id=article_id,
+            story_id=story_id,
+            event_id=event_of_story.get(story_id, stable_id("event", story_id)),
+            is_syndicated_copy=link is not None,
+            original_article_id=link[0] if link else None,
+            copy_similarity=link[1] if link else None,
+        ))
+    return groups
+
+
+# ---------------------------------------------------------------- comparison keys
+
+
+def comparison_keys(figures: Iterable[FigureRef], event_of_article: Mapping[str, str],
+                    place_of_article: Mapping[str, str | None]) -> list[FigureKey]:
+    """A comparison key per figure: category, counted-noun lemma and the place its sentence names, else
+    the place its article is mostly about."""
+    sentence_places: dict[str, str | None] = {}
+    nouns: dict[str | None, str | None] = {}
+    claimants: dict[str | None, str | None] = {}
+    keys = []
+    for fig in figures:
+        if fig.sentence not in sentence_places:
+            found = places_in(fig.sentence) if fig.sentence else []
+            sentence_places[fig.sentence] = found[0] if found else None
+        place = sentence_places[fig.sentence] or place_of_article.get(fig.article_id)
+        if fig.counted not in nouns:
+            nouns[fig.counted] = counted_noun(fig.counted)
+        if fig.claimant not in claimants:
+            claimants[fig.claimant] = claimant_name(fig.claimant)
+        noun = nouns[fig.counted]
+        keys.append(FigureKey(
+            figure_id=fig.figure_id,
+            event_id=event_of_article.get(fig.article_id),
+            comparison_key=comparison_key(fig.category, noun, place),
+            counted_noun=noun,
+            place=place,
+            claimant_name=claimants[fig.claimant],
+        ))
+    return keys

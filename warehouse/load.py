@@ -1,0 +1,137 @@
+"""The only writer of the raw tables: load staged batches into DuckDB, one transaction per batch.
+
+A batch is ``data/staging/<run_id>/<source_id>/``; it is ready once the crawl wrote its
+``scrape_run.json``. Staged JSON lines go through DuckDB's bulk JSON reader with the column types
+of ``figurewire/records.py`` (never row-by-row inserts). Each table is upserted by its key, and an
+article's figures are replaced as a whole, so loading a batch twice changes nothing. A batch that
+fails (a broken file) is rolled back, stays unmarked, and is reported after the other batches load.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import duckdb
+
+from figurewire import layout as L
+from figurewire.layout import DataLayout
+from warehouse import tables
+from warehouse.connection import writer_session
+from warehouse.sql_files import run_statement
+
+STAGED_FILES = (L.ARTICLES, L.FIGURES, L.ERRORS, L.EXTRACT_ERRORS, L.RAW, L.SCRAPE_RUN)
+COUNTED_TABLES = ("articles", "figures", "fetch_errors", "raw_snapshots", "scrape_runs")
+
+
+class LoadFailed(RuntimeError):
+    """Some batches could not be loaded; the others were, and the failed ones will be retried next load."""
+
+    def __init__(self, failures: dict[str, str], counts: dict[str, int]):
+        self.failures = failures
+        self.counts = counts
+        lines = "\n".join(f"  {batch}: {message}" for batch, message in failures.items())
+        super().__init__(f"{len(failures)} staged batch(es) could not be loaded (nothing of them was kept):\n{lines}")
+
+
+def batch_name(data: DataLayout, batch_dir: Path) -> str:
+    return batch_dir.relative_to(data.staging_dir).as_posix()
+
+
+def fingerprint(batch_dir: Path) -> str:
+    """Names, sizes and modification times of the staged files: changes when a batch is re-staged."""
+    digest = hashlib.sha1()
+    for name in STAGED_FILES:
+        path = batch_dir / name
+        if path.exists():
+            stat = path.stat()
+            digest.update(f"{name}:{stat.st_size}:{stat.st_mtime_ns};".encode())
+    return digest.hexdigest()
+
+
+def pending_batches(data: DataLayout, loaded: dict[str, str | None]) -> list[Path]:
+    """Ready batches (crawl closed) never loaded, or re-staged since they were loaded; oldest run first."""
+    pending = []
+    for batch_dir in data.batches():
+        if not (batch_dir / L.SCRAPE_RUN).exists():
+            continue
+        name = batch_name(data, batch_dir)
+        if name not in loaded or loaded[name] != fingerprint(batch_dir):
+            pending.append(batch_dir)
+    return pending
+
+
+def load_batches(warehouse_path: Path, data: DataLayout, wait_s: float | None = None) -> dict[str, int]:
+    """Load every staged batch not yet in ``loaded_batches``; returns rows written per table and ``batches``.
+
+    Raises ``LoadFailed`` (after publishing the batches that did load) if any batch failed.
+    """
+    counts = dict.fromkeys(COUNTED_TABLES, 0) | {"batches": 0}
+    failures: dict[str, str] = {}
+    with writer_session(Path(warehouse_path), wait_s) as con:
+        loaded = dict(run_statement(con, "loaded_fingerprints"))
+        for batch_dir in pending_batches(data, loaded):
+            name = batch_name(data, batch_dir)
+            try:
+                batch_counts = _load_one(con, data, batch_dir)
+            except duckdb.Error as exc:
+                failures[name] = str(exc).splitlines()[0]
+                continue
+            (batch_dir / L.LOADED_MARKER).write_text(name + "\n", encoding="utf-8")
+            for table, n in batch_counts.items():
+                counts[table] += n
+            counts["batches"] += 1
+    if failures:
+        raise LoadFailed(failures, counts)
+    return counts
+
+
+def _load_one(con: duckdb.DuckDBPyConnection, data: DataLayout, batch_dir: Path) -> dict[str, int]:
+    counts = dict.fromkeys(COUNTED_TABLES, 0)
+    stamp = fingerprint(batch_dir)
+    con.begin()
+    try:
+        articles = batch_dir / L.ARTICLES
+        if articles.exists():
+            counts["articles"] = _rows(run_statement(
+                con, "load_articles", path=str(articles), columns=tables.columns("articles")))
+        else:
+            run_statement(con, "no_staged_articles")
+        figures = batch_dir / L.FIGURES
+        if figures.exists():
+            counts["figures"] = _rows(run_statement(
+                con, "load_figures", path=str(figures), columns=tables.columns("figures")))
+        error_files = [str(p) for p in (batch_dir / L.ERRORS, batch_dir / L.EXTRACT_ERRORS) if p.exists()]
+        if error_files:
+            counts["fetch_errors"] = _rows(run_statement(
+                con, "load_fetch_errors", paths=error_files, columns=tables.columns("fetch_errors")))
+        raw = batch_dir / L.RAW
+        if raw.exists():
+            counts["raw_snapshots"] = _rows(run_statement(
+                con, "load_raw_snapshots", path=str(raw), columns=tables.columns("raw_snapshots")))
+        counts["scrape_runs"] = _rows(run_statement(
+            con, "load_scrape_runs", path=str(batch_dir / L.SCRAPE_RUN), columns=tables.columns("scrape_runs")))
+        run_id, source_id = batch_dir.parent.name, batch_dir.name
+        run_statement(con, "record_batch", batch=batch_name(data, batch_dir), run_id=run_id, source_id=source_id,
+                      fingerprint=stamp, **counts)
+        con.commit()
+    except BaseException:
+        con.rollback()
+        raise
+    return counts
+
+
+def _rows(result: list[tuple]) -> int:
+    return int(result[0][0]) if result else 0
+
+
+def clear_raw_tables(warehouse_path: Path, wait_s: float | None = None) -> None:
+    """Empty the raw tables and ``loaded_batches`` so the next load re-reads every staged batch.
+
+    For a full rebuild after re-parsing raw snapshots: articles a better parser no longer produces
+    must not linger.
+    """
+    with writer_session(Path(warehouse_path), wait_s) as con:
+        con.begin()
+        run_statement(con, "clear_raw_tables")
+        con.commit()

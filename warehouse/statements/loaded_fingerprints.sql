@@ -1,0 +1,1 @@
+select batch, fingerprint from loaded_batches;
