@@ -15,8 +15,10 @@ from __future__ import annotations
 import os
 import secrets
 import shlex
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
@@ -125,14 +127,43 @@ def prepare(env: dict[str, str]) -> None:
         subprocess.run(airflow_command(args), env=env, check=True, stdout=subprocess.DEVNULL)
 
 
-def standalone(env: dict[str, str]) -> None:
+def standalone(env: dict[str, str], grace_s: float = 20.0) -> int:
+    """Start ``airflow standalone`` in its own process group and stop that whole group on Ctrl-C or SIGTERM.
+
+    Stopping only the ``standalone`` process leaves its scheduler, API server and workers running
+    (seen with Airflow 3.3.2), so the group is signalled, then killed after ``grace_s``.
+    """
     prepare(env)
     passwords = Path(env["AIRFLOW_HOME"]) / STATE_DIRNAME / PASSWORDS_FILE
-    print(f"figurewire Airflow UI: {UI_URL}  (ready after 15-30 s)")
+    print(f"figurewire Airflow UI: {UI_URL}  (ready after 15-30 s; Ctrl-C stops every Airflow process)")
     print(f"log in as 'admin'; the password is written on first start to {passwords}")
     print(f"  cat {shlex.quote(str(passwords))}")
     sys.stdout.flush()
-    os.execve(airflow_command([])[0], airflow_command(["standalone"]), env)
+    proc = subprocess.Popen(airflow_command(["standalone"]), env=env, start_new_session=True)
+
+    def stop(signum, frame):
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        _signal_group(proc.pid, signal.SIGTERM)
+        deadline = time.monotonic() + grace_s
+        while time.monotonic() < deadline and _signal_group(proc.pid, 0):
+            proc.poll()
+            time.sleep(0.5)
+        _signal_group(proc.pid, signal.SIGKILL)
+
+    signal.signal(signal.SIGINT, stop)
+    signal.signal(signal.SIGTERM, stop)
+    returncode = proc.wait()
+    _signal_group(proc.pid, signal.SIGKILL)
+    return returncode
+
+
+def _signal_group(pgid: int, signum: int) -> bool:
+    """Signal every process of the group; False once none is left."""
+    try:
+        os.killpg(pgid, signum)
+    except ProcessLookupError:
+        return False
+    return True
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -148,8 +179,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"export {key}={shlex.quote(env[key])}")
         return 0
     if command == "standalone":
-        standalone(env)
-        return 0
+        return standalone(env)
     if rest and rest[0] == "--":
         rest = rest[1:]
     return subprocess.run(airflow_command(rest), env=env).returncode
