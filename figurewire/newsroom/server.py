@@ -265,8 +265,7 @@ class NewsroomHandler(http.server.BaseHTTPRequestHandler):
             body = _FEED_ITEM.sub(b"", body)
             last_modified = self.server.mode_changed_at.get(host, last_modified)
         elif mode == "layout" and content_type.startswith("text/html") and b"<article" in body:
-            site = host.split(".")[0].capitalize()
-            body = _LAYOUT_SHELL.format(lang="fr", site=site, story=hashlib.sha1(body).hexdigest()[:12]).encode()
+            body = _LAYOUT_SHELL.format(lang="fr", site=host, story=hashlib.sha1(body).hexdigest()[:12]).encode()
             last_modified = self.server.mode_changed_at.get(host, last_modified)
         etag = '"' + hashlib.sha1(body).hexdigest()[:20] + '"'
         last_modified_http = email.utils.formatdate(int(last_modified), usegmt=True)

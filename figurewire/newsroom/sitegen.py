@@ -10,14 +10,14 @@ from __future__ import annotations
 
 import json
 import sys
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from email.utils import format_datetime
 from html import escape
 from pathlib import Path
 
 from figurewire.newsroom import server
-from figurewire.newsroom.stories import STORIES, Story
 from figurewire.newsroom.faults import FAULT_STORIES, FAULTS, PLAIN_FILES
+from figurewire.newsroom.stories import STORIES, Story
 
 HERE = Path(__file__).resolve().parent
 EXPECTED_JSON = HERE / "expected.json"
@@ -43,7 +43,7 @@ def when(stamp: str) -> datetime:
 
 
 def utc_iso(stamp: str | None) -> str | None:
-    return when(stamp).astimezone(timezone.utc).isoformat() if stamp else None
+    return when(stamp).astimezone(UTC).isoformat() if stamp else None
 
 
 def rfc822(stamp: str) -> str:
@@ -612,7 +612,7 @@ def render_site() -> dict[str, bytes]:
 def expected_manifest() -> dict:
     """What a correct crawl of the sample must produce (Fundus-style expected data)."""
     articles = []
-    for s in STORIES + [f for f in FAULT_STORIES if f.extra.get("lands", True)]:  # noqa: B007
+    for s in STORIES + [f for f in FAULT_STORIES if f.extra.get("lands", True)]:
         for source_id in (s.source_id, *s.also_in):
             outlet, kind = OUTLETS[source_id]
             url = url_of(s, source_id)

@@ -7,10 +7,9 @@ import hashlib
 import urllib.request
 
 from lxml import etree
+from newsroom_http import fetch
 
 from figurewire.newsroom.server import site_dir
-
-from newsroom_http import fetch
 
 SAFE = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
 RT_FR = "http://rt.newsroom.test/fr/rss.xml"

@@ -7,9 +7,9 @@ from collections import Counter
 from lxml import etree, html
 
 from figurewire.newsroom import sitegen
+from figurewire.newsroom.faults import FAULTS
 from figurewire.newsroom.server import OVERSIZED_BYTES, SAMPLE_DOWNLOAD_MAXSIZE, site_dir
 from figurewire.records import ERROR_KINDS, load_sources
-from figurewire.newsroom.faults import FAULTS
 
 SAFE = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
 G2 = "{http://iptc.org/std/nar/2006-10-01/}"
