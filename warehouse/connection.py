@@ -28,7 +28,7 @@ import duckdb
 from warehouse.migrate import apply_migrations
 
 LOCK_WAIT_S = float(os.environ.get("FIGUREWIRE_WAREHOUSE_LOCK_WAIT", "600"))
-OPEN_ATTEMPTS = 6
+OPEN_ATTEMPTS = 5
 OPEN_BACKOFF_S = 0.2
 _DUCKDB_LOCK_MESSAGE = "Could not set lock on file"
 
@@ -85,7 +85,7 @@ def writer_lock(warehouse_path: Path, wait_s: float | None = None) -> Iterator[N
                 if time.monotonic() >= deadline:
                     raise WarehouseBusy(
                         f"another figurewire load/build is writing {warehouse_path} "
-                        f"({_describe_holder(path)}); waited {wait_s:.0f} s for it to finish. "
+                        f"({_describe_holder(path)}); waited {wait_s:g} s for it to finish. "
                         f"Run again when it is done (lock file: {path})."
                     ) from None
                 time.sleep(delay)
@@ -119,12 +119,15 @@ def _describe_holder(path: Path) -> str:
         holder = {}
     if not holder:
         return "holder unknown"
-    return f"pid {holder.get('pid')} since {holder.get('since')}: {holder.get('command', '')}"
+    command = " ".join(str(holder.get("command", "")).split())[:120]
+    return f"pid {holder.get('pid')} since {holder.get('since')}: {command}"
 
 
-def connect_writer(db_path: Path, attempts: int = OPEN_ATTEMPTS,
-                   backoff_s: float = OPEN_BACKOFF_S) -> duckdb.DuckDBPyConnection:
-    """Open ``db_path`` for writing, retrying with backoff while another process holds the file."""
+def connect_writer(db_path: Path, attempts: int | None = None,
+                   backoff_s: float | None = None) -> duckdb.DuckDBPyConnection:
+    """Open ``db_path`` for writing, retrying with backoff (0.2 s, doubling) while another process holds it."""
+    attempts = OPEN_ATTEMPTS if attempts is None else attempts
+    backoff_s = OPEN_BACKOFF_S if backoff_s is None else backoff_s
     last: Exception | None = None
     for attempt in range(attempts):
         try:

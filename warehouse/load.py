@@ -58,6 +58,8 @@ def pending_batches(data: DataLayout, loaded: dict[str, str | None]) -> list[Pat
         name = batch_name(data, batch_dir)
         if name not in loaded or loaded[name] != fingerprint(batch_dir):
             pending.append(batch_dir)
+        elif not (batch_dir / L.LOADED_MARKER).exists():  # committed, then killed before the marker
+            (batch_dir / L.LOADED_MARKER).write_text(name + "\n", encoding="utf-8")
     return pending
 
 

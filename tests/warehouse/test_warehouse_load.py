@@ -1,0 +1,108 @@
+"""Loading staged batches: bulk, idempotent, one transaction per batch, figures replaced on re-extraction."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from figurewire import layout as L
+from warehouse.load import LoadFailed, load_batches
+from warehouse.query import run_sql
+
+from conftest import AFP_REV2, FIGURES, RUN_2, SPUTNIK_TALLY, stage_newsroom
+
+FIRST_LOAD = {"articles": 8, "figures": 17, "fetch_errors": 2, "raw_snapshots": 8, "scrape_runs": 9, "batches": 9}
+
+
+def counts(warehouse) -> dict[str, int]:
+    tables = ("articles", "figures", "fetch_errors", "raw_snapshots", "scrape_runs", "loaded_batches")
+    return {t: run_sql(warehouse, f"select count(*) from {t}")[1][0][0] for t in tables}
+
+
+def test_first_load_writes_every_staged_row(staged):
+    assert load_batches(staged.warehouse, staged.data) == FIRST_LOAD
+    # AFP revision 2 came from the HTTP index and the drop folder: one article row.
+    assert counts(staged.warehouse) == {"articles": 7, "figures": 15, "fetch_errors": 2, "raw_snapshots": 8,
+                                        "scrape_runs": 9, "loaded_batches": 9}
+
+
+def test_loading_the_same_batches_twice_changes_nothing(staged):
+    load_batches(staged.warehouse, staged.data)
+    before = counts(staged.warehouse)
+    assert load_batches(staged.warehouse, staged.data) == dict.fromkeys(FIRST_LOAD, 0)
+    for batch in staged.data.batches():
+        (batch / L.SCRAPE_RUN).touch()  # re-staged: loaded again, still no duplicates
+    assert load_batches(staged.warehouse, staged.data)["batches"] == 9
+    assert counts(staged.warehouse) == before
+
+
+def test_timestamps_lists_and_maps_arrive_typed(staged):
+    load_batches(staged.warehouse, staged.data)
+    _, rows = run_sql(staged.warehouse,
+                      "select published_at, updated_at, authors, tags from articles where article_id = $a",
+                      {"a": AFP_REV2.article_id})
+    published, updated, authors, tags = rows[0]
+    assert (published.isoformat(), updated.isoformat()) == ("2016-12-21T08:00:00+00:00", "2016-12-22T10:00:00+00:00")
+    assert (authors, tags) == (["Rédaction"], ["Syrie"])
+    _, rows = run_sql(staged.warehouse, "select headers['content-type'] from raw_snapshots limit 1")
+    assert rows == [("text/html; charset=utf-8",)]
+
+
+def test_a_re_extracted_article_has_its_figures_replaced(staged):
+    load_batches(staged.warehouse, staged.data)
+    batch = staged.data.batch_dir(RUN_2, "sputnik-fr")
+    kept = FIGURES[SPUTNIK_TALLY.article_id][:1]
+    (batch / L.FIGURES).write_text("".join(f.to_json() + "\n" for f in kept), encoding="utf-8")
+    assert load_batches(staged.warehouse, staged.data) == {
+        "articles": 1, "figures": 1, "fetch_errors": 0, "raw_snapshots": 1, "scrape_runs": 1, "batches": 1}
+    _, rows = run_sql(staged.warehouse, "select surface from figures where article_id = $a",
+                      {"a": SPUTNIK_TALLY.article_id})
+    assert rows == [("71 000 frappes",)]
+    assert counts(staged.warehouse)["figures"] == 13
+
+
+def test_a_broken_batch_leaves_nothing_and_the_others_load(staged):
+    broken = staged.data.batch_dir(RUN_2, "rt-fr")
+    with (broken / L.FIGURES).open("a", encoding="utf-8") as fh:
+        fh.write('{"figure_id": "cut-off", "article_id": \n')
+    with pytest.raises(LoadFailed) as failed:
+        load_batches(staged.warehouse, staged.data)
+    assert list(failed.value.failures) == [f"{RUN_2}/rt-fr"]
+    assert "Malformed JSON" in str(failed.value)
+    assert failed.value.counts["batches"] == 8
+    _, rows = run_sql(staged.warehouse, "select count(*) from articles where source_id = 'rt-fr'")
+    assert rows == [(0,)]
+    _, rows = run_sql(staged.warehouse, "select count(*) from scrape_runs where source_id = 'rt-fr'")
+    assert rows == [(0,)]
+    _, rows = run_sql(staged.warehouse, "select batch from loaded_batches where source_id = 'rt-fr'")
+    assert rows == []
+    assert not (broken / L.LOADED_MARKER).exists()
+    assert (staged.data.batch_dir(RUN_2, "rt-en") / L.LOADED_MARKER).read_text() == f"{RUN_2}/rt-en\n"
+
+    lines = (broken / L.FIGURES).read_text(encoding="utf-8").splitlines()[:-1]
+    (broken / L.FIGURES).write_text("".join(line + "\n" for line in lines), encoding="utf-8")
+    assert load_batches(staged.warehouse, staged.data)["batches"] == 1
+    assert counts(staged.warehouse)["figures"] == 15
+
+
+def test_a_batch_still_being_crawled_waits(staged):
+    (staged.data.batch_dir(RUN_2, "faults") / L.SCRAPE_RUN).unlink()
+    assert load_batches(staged.warehouse, staged.data)["batches"] == 8
+    _, rows = run_sql(staged.warehouse, "select count(*) from fetch_errors")
+    assert rows == [(0,)]
+
+
+def test_a_batch_without_figures_yet_loads_its_articles_and_figures_later(tmp_path):
+    from figurewire.layout import DataLayout
+
+    data = DataLayout.at(tmp_path / "data")
+    [batch] = [b for b in stage_newsroom(data, runs=("20161221T200000Z-aaaaaa",)) if b.name == "sputnik-fr"]
+    figures = (batch / L.FIGURES).read_text(encoding="utf-8")
+    (batch / L.FIGURES).unlink()
+    first = load_batches(data.default_warehouse, data)
+    assert (first["batches"], first["articles"], first["figures"]) == (2, 2, 2)  # AFP's figures only
+    (batch / L.FIGURES).write_text(figures, encoding="utf-8")
+    assert load_batches(data.default_warehouse, data) == {
+        "articles": 1, "figures": 2, "fetch_errors": 0, "raw_snapshots": 1, "scrape_runs": 1, "batches": 1}
+    assert json.loads((batch / L.SCRAPE_RUN).read_text())["source_id"] == "sputnik-fr"

@@ -1,0 +1,76 @@
+"""Numbered migrations are applied once, recorded, and bring an older warehouse up to date in place."""
+
+from __future__ import annotations
+
+import duckdb
+
+from warehouse.connection import connect_writer, work_path, writer_session
+from warehouse.load import load_batches
+from warehouse.migrate import apply_migrations, available_migrations
+from warehouse.query import run_sql
+
+LATEST = max(v for v, _, _ in available_migrations())
+
+
+def test_migrations_are_numbered_from_one_without_gaps():
+    assert [v for v, _, _ in available_migrations()] == list(range(1, LATEST + 1))
+    assert LATEST >= 2
+
+
+def test_migrations_are_recorded_once_each(tmp_path):
+    path = tmp_path / "w.duckdb"
+    with writer_session(path):
+        pass
+    with writer_session(path):
+        pass
+    columns, rows = run_sql(path, "select version, name from schema_migrations order by version")
+    assert rows == [(1, "raw_tables"), (2, "batch_fingerprint")]
+
+
+def test_a_warehouse_at_the_previous_version_is_migrated_in_place_without_losing_rows(staged):
+    """A file written at migration N-1 (published by an older figurewire) holds loaded rows; the next
+    load migrates it in place, keeps every row, and reloads the batches it cannot vouch for."""
+    old = staged.warehouse
+    old.parent.mkdir(parents=True, exist_ok=True)
+    con = connect_writer(old)
+    assert apply_migrations(con, target=LATEST - 1) == ["0001_raw_tables.sql"]
+    con.execute("insert into articles (article_id, story_id, revision, source_id, outlet, title, body) "
+                "values ('old-1', 'old-story', 1, 'legacy', 'Old Outlet', 'Kept', 'Loaded before 0002')")
+    con.execute("insert into loaded_batches values ('legacy/run', 'legacy', 'run', 1, 0, 0, 0, 0, now())")
+    con.close()
+    assert not work_path(old).exists()
+
+    counts = load_batches(old, staged.data)
+
+    assert counts["batches"] == 9
+    _, rows = run_sql(old, "select version from schema_migrations order by version")
+    assert rows == [(1,), (2,)]
+    _, rows = run_sql(old, "select article_id, title from articles where outlet = 'Old Outlet'")
+    assert rows == [("old-1", "Kept")]
+    _, rows = run_sql(old, "select batch, fingerprint from loaded_batches where source_id = 'run'")
+    assert rows == [("legacy/run", None)]
+    _, rows = run_sql(old, "select count(*) from articles")
+    assert rows == [(8,)]
+    _, rows = run_sql(old, "select index_name from duckdb_indexes() where table_name = 'fetch_errors'")
+    assert rows == [("fetch_errors_source_time",)]
+
+
+def test_a_failing_migration_is_rolled_back_and_not_recorded(tmp_path, monkeypatch):
+    import warehouse.migrate as migrate
+
+    broken = tmp_path / "migrations"
+    broken.mkdir()
+    for _, _, path in available_migrations():
+        (broken / path.name).write_text(path.read_text())
+    (broken / "0003_broken.sql").write_text("alter table articles add column extra varchar;\nselect * from nowhere;\n")
+    monkeypatch.setattr(migrate, "MIGRATIONS_DIR", broken)
+    con = duckdb.connect(str(tmp_path / "w.duckdb"))
+    try:
+        apply_migrations(con)
+    except duckdb.CatalogException:
+        pass
+    else:
+        raise AssertionError("the broken migration should have failed")
+    assert [v for (v,) in con.execute("select version from schema_migrations order by 1").fetchall()] == [1, 2]
+    assert "extra" not in [r[0] for r in con.execute("describe articles").fetchall()]
+    con.close()
