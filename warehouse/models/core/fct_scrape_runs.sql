@@ -23,8 +23,8 @@ errors_per_run as (
         count(*) as fetch_errors,
         count(*) filter (where stage = 'parse' or stage = 'validate') as parse_errors,
         count(*) filter (where stage = 'extract') as extract_errors,
-        arg_max(error_kind, occurred_at) as last_error_kind,
-        arg_max(message, occurred_at) as last_error_message,
+        first(error_kind order by occurred_at desc, error_id desc) as last_error_kind,
+        first(message order by occurred_at desc, error_id desc) as last_error_message,
         max(occurred_at) as last_error_at
     from errors
     group by run_id, source_id
