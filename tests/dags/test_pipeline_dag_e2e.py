@@ -75,8 +75,8 @@ def _dags_test(env: dict[str, str], metadata_db: Path, warehouse: Path, conf: di
         tis = {(task_id, map_index): ti_state for task_id, map_index, ti_state in db.execute(
             "select task_id, map_index, state from task_instance where dag_id = ? and run_id = ?",
             (DAG_ID, run_id))}
-        xcom_sizes = [len(value) for (value,) in db.execute(
-            "select value from xcom where dag_id = ? and run_id = ?", (DAG_ID, run_id))]
+        xcom_sizes = [size for (size,) in db.execute(
+            "select length(cast(value as text)) from xcom where dag_id = ? and run_id = ?", (DAG_ID, run_id))]
     assert tis, proc.stdout[-3000:] + proc.stderr[-3000:]
     return DagRun(run_id=run_id, state=state, returncode=proc.returncode, seconds=seconds, tis=tis,
                   xcom_sizes=xcom_sizes, counts=_warehouse_counts(warehouse) if warehouse.exists() else {})
