@@ -125,6 +125,7 @@ class Source(Record):
     parser: str | None = None
     download_timeout: float | None = None
     expect_items: bool = True
+    health: dict[str, float] | None = None
 
 
 @dataclass
