@@ -11,12 +11,24 @@ import hashlib
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from w3lib.url import url_query_cleaner
+
 from figurewire.records import Article, Source, stable_id
 from scrapers.parsers.article_html import PageArticle
 from scrapers.parsers.feeds import FeedEntry
 from scrapers.parsers.sitemaps import SitemapEntry
 from scrapers.parsers.wire import PARSER_VERSION as WIRE_VERSION
 from scrapers.parsers.wire import WireItem
+
+TRACKING_PARAMETERS = ("utm_source", "utm_medium", "utm_campaign", "utm_term", "utm_content", "at_medium",
+                       "at_campaign", "fbclid", "gclid", "xtor")
+
+
+def clean_url(url: str) -> str:
+    """The URL without analytics parameters: what the article is, not how the reader came to it."""
+    if "?" not in url:
+        return url
+    return url_query_cleaner(url, TRACKING_PARAMETERS, remove=True, keep_fragments=True)
 
 
 @dataclass
@@ -39,8 +51,13 @@ class Listing:
 
     @classmethod
     def from_sitemap(cls, entry: SitemapEntry) -> Listing:
-        return cls(guid=None, title=entry.title, published=entry.published, updated=entry.lastmod,
+        return cls(guid=entry.loc, title=entry.title, published=entry.published, updated=entry.lastmod,
                    tags=list(entry.keywords), lang=entry.lang)
+
+
+def later_than(updated: datetime | None, published: datetime | None) -> datetime | None:
+    """An update time only when it says something: equal to the publication time means never updated."""
+    return None if updated is None or updated == published else updated
 
 
 def content_hash(title: str, body: str) -> str:
@@ -51,7 +68,7 @@ def article_from_page(page: PageArticle, listing: Listing | None, source: Source
                       raw_id: str | None, run_id: str, fetched_at: datetime | None,
                       feed_kind: str | None = None) -> Article:
     listing = listing or Listing()
-    story_key = page.canonical_url or listing.guid or url
+    story_key = page.canonical_url or listing.guid or clean_url(url)
     title = page.title or listing.title or ""
     return Article(
         article_id=stable_id(source.outlet, story_key, 1),
@@ -60,7 +77,7 @@ def article_from_page(page: PageArticle, listing: Listing | None, source: Source
         source_id=source.id,
         outlet=source.outlet,
         feed_kind=feed_kind or source.kind,
-        url=url,
+        url=clean_url(url),
         canonical_url=page.canonical_url,
         guid=listing.guid,
         title=title,
@@ -68,7 +85,7 @@ def article_from_page(page: PageArticle, listing: Listing | None, source: Source
         summary=page.summary or listing.summary,
         lang=page.lang or listing.lang or source.language,
         published_at=page.published or listing.published,
-        updated_at=page.updated or listing.updated,
+        updated_at=later_than(page.updated or listing.updated, page.published or listing.published),
         authors=page.authors or listing.authors,
         section=page.section,
         tags=page.tags or listing.tags,
@@ -118,7 +135,7 @@ def article_from_wire(item: WireItem, source: Source, *, url: str, raw_id: str |
         summary=item.summary,
         lang=item.lang or source.language,
         published_at=item.published or item.updated,
-        updated_at=item.updated,
+        updated_at=later_than(item.updated, item.published or item.updated),
         authors=list(item.authors),
         section=item.section,
         tags=list(item.tags),

@@ -24,7 +24,8 @@ ARTICLE_TYPES = {"NewsArticle", "Article", "ReportageNews", "AnalysisNewsArticle
                  "OpinionNewsArticle", "ReviewNewsArticle", "LiveBlogPosting", "BlogPosting", "Report"}
 BOILERPLATE = re.compile(
     r"(^|[-_ ])(share|sharing|social|related|newsletter|subscribe|cookie|comments?|promo|advert|ads?|"
-    r"breadcrumbs?|footer|nav|navigation|menu|sidebar|popular|most-read|read-more|also|paywall|banner)($|[-_ ])",
+    r"breadcrumbs?|footer|nav|navigation|menu|sidebar|popular|most-read|read-more|also|paywall|banner|"
+    r"credits?|byline|caption)($|[-_ ])",
     re.IGNORECASE)
 _END_OF_DOCUMENT = re.compile(r"</(html|body)\s*>", re.IGNORECASE)
 
@@ -132,19 +133,22 @@ class GenericArticleParser:
         return out
 
     def body(self, soup: BeautifulSoup, ld: dict) -> str:
-        container = self._container(soup)
-        paragraphs: list[str] = []
-        if container is not None:
-            for node in container.select(self.DROP_SELECTOR):
-                node.decompose()
-            for node in container.select(self.PARAGRAPH_SELECTOR):
-                if _inside_boilerplate(node, container):
-                    continue
-                paragraphs.append(node.get_text(" "))
-        body = paragraphs_to_body(paragraphs)
+        """Paragraphs of the marked-up article container, else JSON-LD ``articleBody``, else the
+        element holding the most paragraph text (boilerplate blocks never count)."""
+        body = self._paragraphs(self._container(soup))
         if not body:
             body = paragraphs_to_body(re.split(r"\n\s*\n", _ld_text(ld.get("articleBody")) or ""))
+        if not body and not self.BODY_SELECTOR:
+            body = self._paragraphs(_densest_paragraph_parent(soup))
         return body
+
+    def _paragraphs(self, container: Tag | None) -> str:
+        if container is None:
+            return ""
+        for node in container.select(self.DROP_SELECTOR):
+            node.decompose()
+        return paragraphs_to_body([node.get_text(" ") for node in container.select(self.PARAGRAPH_SELECTOR)
+                                   if not _inside_boilerplate(node, container)])
 
     def _container(self, soup: BeautifulSoup) -> Tag | None:
         if self.BODY_SELECTOR:
@@ -153,7 +157,7 @@ class GenericArticleParser:
             node = soup.select_one(selector)
             if node is not None and node.find("p"):
                 return node
-        return _densest_paragraph_parent(soup)
+        return None
 
 
 class MetaTags(dict):
@@ -252,7 +256,7 @@ def _tags(ld: dict, meta: MetaTags) -> list[str]:
     return list(dict.fromkeys(t for t in (squash(v) for v in values) if t))
 
 
-def _inside_boilerplate(node: Tag, container: Tag) -> bool:
+def _inside_boilerplate(node: Tag, container: Tag | None) -> bool:
     for parent in [node, *node.parents]:
         if parent is container or parent is None:
             return False
@@ -266,7 +270,7 @@ def _densest_paragraph_parent(soup: BeautifulSoup) -> Tag | None:
     scores: dict[int, tuple[int, Tag]] = {}
     for p in soup.find_all("p"):
         parent = p.parent
-        if parent is None:
+        if parent is None or _inside_boilerplate(p, None):
             continue
         length = len(p.get_text())
         score, _ = scores.get(id(parent), (0, parent))

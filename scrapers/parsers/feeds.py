@@ -47,7 +47,7 @@ class Feed:
     title: str | None
     lang: str | None
     entries: list[FeedEntry]
-    duplicate_guids: list[str] = field(default_factory=list)
+    duplicates: list[FeedEntry] = field(default_factory=list)
 
 
 def html_to_text(fragment: str | None) -> str | None:
@@ -94,7 +94,7 @@ def parse_feed(body: bytes, url: str) -> Feed:
     meta = parsed.get("feed", {})
     feed_lang = primary_language(meta.get("language") or root.get("{http://www.w3.org/XML/1998/namespace}lang"))
     entries: list[FeedEntry] = []
-    duplicates: list[str] = []
+    duplicates: list[FeedEntry] = []
     seen: set[str] = set()
     for raw in parsed.get("entries", []):
         link = raw.get("link")
@@ -119,11 +119,11 @@ def parse_feed(body: bytes, url: str) -> Feed:
         if key is None:
             continue
         if key in seen:
-            duplicates.append(key)
+            duplicates.append(entry)
             continue
         seen.add(key)
         entries.append(entry)
     if not entries:
         raise ParseFault("empty_feed", "the feed is well-formed but has no items")
     return Feed(url=url, title=squash(meta.get("title")) or None, lang=feed_lang, entries=entries,
-                duplicate_guids=duplicates)
+                duplicates=duplicates)

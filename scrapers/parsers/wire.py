@@ -27,6 +27,8 @@ _NEWSML_URN = re.compile(r"^urn:newsml:[^:]+:[^:]+:[^:]+:(\d+)$", re.IGNORECASE)
 
 @dataclass
 class WireItem:
+    """``guid`` is the item's id without revision (NewsML 1.2 public identifiers lose their ``:N``)."""
+
     guid: str
     story_key: str
     revision: int
@@ -116,13 +118,16 @@ def _parse_g2(item: etree._Element) -> WireItem:
     signals = [s.get("qcode", "") for s in children(meta, "signal")] if meta is not None else []
     headline = text_of(child(content_meta, "headline"))
     paragraphs, nitf_title, nitf_authors = _content_set(child(item, "contentSet"))
-    authors = [text_of(child(c, "name")) or c.get("literal") for c in children(content_meta, "creator")] if content_meta is not None else []
+    authors = []
+    if content_meta is not None:
+        authors = [text_of(child(c, "name")) or c.get("literal") for c in children(content_meta, "creator")]
+        authors += [text_of(b) for b in children(content_meta, "by")]
     subjects = [text_of(child(s, "name")) for s in children(content_meta, "subject")] if content_meta is not None else []
     keywords = [text_of(k) for k in children(content_meta, "keyword")] if content_meta is not None else []
     description = text_of(child(content_meta, "description"))
     title = headline or nitf_title
     return WireItem(
-        guid=guid,
+        guid=story_key_of(guid, revision),
         story_key=story_key_of(guid, revision),
         revision=revision,
         title=title,
@@ -196,11 +201,9 @@ def _parse_newsml12(item: etree._Element) -> WireItem:
     public = text_of(child(ident, "PublicIdentifier"))
     provider, date_id, item_id = (text_of(child(ident, n)) for n in ("ProviderId", "DateId", "NewsItemId"))
     if public:
-        guid = public
         story_key = story_key_of(public, revision)
     elif item_id:
         story_key = f"urn:newsml:{provider}:{date_id}:{item_id}"
-        guid = f"{story_key}:{revision}"
     else:
         raise ParseFault("malformed_xml", "NewsML 1.2 NewsItem without PublicIdentifier or NewsItemId")
     management = child(item, "NewsManagement")
@@ -216,7 +219,7 @@ def _parse_newsml12(item: etree._Element) -> WireItem:
     byline = text_of(child(lines, "ByLine"))
     keywords = [p.get("Value") for p in descendants(item, "Property") if p.get("FormalName") == "Keyword"]
     return WireItem(
-        guid=guid,
+        guid=story_key,
         story_key=story_key,
         revision=revision,
         title=text_of(child(lines, "HeadLine")) or nitf_title,

@@ -20,6 +20,7 @@ from twisted.python.failure import Failure
 
 from figurewire.layout import new_run_id
 from figurewire.records import Source
+from scrapers.articles import clean_url
 from scrapers.extensions.crawl_batch import CrawlBatch
 from scrapers.fault_kinds import TRANSIENT_KINDS, classify_failure
 from scrapers.parsers.faults import ParseFault
@@ -81,10 +82,12 @@ class FeedSpider(scrapy.Spider):
     def page_request(self, url: str, callback: Callable, *, feed_url: str | None, seen_keys: list[str | None],
                      role: str = "page", **meta: Any) -> scrapy.Request | None:
         """A request for a listed page, or None (counted) when an earlier run already staged it."""
-        if self.batch.state.is_seen(url, *seen_keys):
+        if self.batch.state.is_seen(url, clean_url(url), *seen_keys):
             self.crawler.stats.inc_value("figurewire/articles_seen_skipped")
             return None
-        return scrapy.Request(url, callback=callback, errback=self.on_error,
+        # dont_filter: a redirect loop must run into REDIRECT_MAX_TIMES (and be recorded), not vanish in
+        # the dupefilter; repeats are already handled by the seen-set and the dedupe pipeline.
+        return scrapy.Request(url, callback=callback, errback=self.on_error, dont_filter=True,
                               meta={"role": role, "feed_url": feed_url, "listing_url": url, **meta})
 
     def not_modified(self, response: Response) -> bool:

@@ -28,9 +28,10 @@ class RssSpider(FeedSpider):
         if self.not_modified(response):
             return
         feed = parse_feed(response.body, response.url)
-        for guid in feed.duplicate_guids:
-            self.batch.record_error(response.url, "parse", "duplicate_guid",
-                                    f"guid {guid!r} appears more than once; the first item is kept", key=guid)
+        for repeat in feed.duplicates:
+            self.batch.record_error(repeat.link or response.url, "parse", "duplicate_guid",
+                                    f"guid {repeat.key!r} appears more than once in {response.url}; "
+                                    "the first item is kept", key=repeat.key)
         for entry in feed.entries:
             if not entry.link:
                 if not self.batch.state.is_seen(entry.guid):
