@@ -20,7 +20,7 @@ import pyarrow as pa
 
 from warehouse import grouping_step
 from warehouse.connection import writer_session
-from warehouse.sql_files import WAREHOUSE_DIR, run_file, run_statement
+from warehouse.sql_files import WAREHOUSE_DIR, run_statement
 from warehouse.tables import BOOKKEEPING_TABLES, RAW_TABLES
 
 MODELS_DIR = WAREHOUSE_DIR / "models"

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 from transforms import grouping
 from transforms.grouping import ArticleDoc, FigureRef
 
-T0 = datetime(2016, 12, 22, 9, 0, tzinfo=timezone.utc)
+T0 = datetime(2016, 12, 22, 9, 0, tzinfo=UTC)
 
 WIRE = ("Les secouristes ont sorti vendredi matin quarante habitants des décombres d'un immeuble effondré "
         "dans le centre de Homs, a indiqué la défense civile, qui poursuit ses recherches sous la pluie avec "

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from conftest import FIGURES, RT_TALLY, RUN_2
 
 from figurewire import layout as L
 from warehouse.build import BuildFailed, build_models, build_order, rebuild_models, sql_models
 from warehouse.load import load_batches
 from warehouse.query import run_sql
-
-from conftest import FIGURES, RT_TALLY, RUN_2
 
 MART_QUERIES = {
     "mart_figure_comparison": "select * exclude (event_id) from mart_figure_comparison order by all",
@@ -75,9 +74,9 @@ def test_rebuild_from_raw_tables_gives_the_same_marts(built):
 
 def test_incremental_loads_give_the_same_marts_as_one_load(built, tmp_path):
     """Run 1 loaded and built, then run 2: the marts equal those of loading both runs at once."""
-    from figurewire.layout import DataLayout
-
     from conftest import RUN_1, stage_newsroom
+
+    from figurewire.layout import DataLayout
 
     data = DataLayout.at(tmp_path / "data")
     stage_newsroom(data, runs=(RUN_1,))

@@ -11,6 +11,7 @@ import time
 
 import duckdb
 import pytest
+from conftest import RUN_1, stage_batch, stage_newsroom
 
 import warehouse.connection as connection
 from figurewire import layout as L
@@ -20,8 +21,6 @@ from warehouse.build import build_models
 from warehouse.connection import WarehouseBusy, WarehouseLocked, work_path
 from warehouse.load import load_batches
 from warehouse.query import run_sql
-
-from conftest import RUN_1, stage_batch, stage_newsroom
 
 
 def python(code: str, *args: str) -> subprocess.Popen:

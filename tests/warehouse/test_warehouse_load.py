@@ -5,12 +5,11 @@ from __future__ import annotations
 import json
 
 import pytest
+from conftest import AFP_REV2, FIGURES, RUN_2, SPUTNIK_TALLY, stage_newsroom
 
 from figurewire import layout as L
 from warehouse.load import LoadFailed, load_batches
 from warehouse.query import run_sql
-
-from conftest import AFP_REV2, FIGURES, RUN_2, SPUTNIK_TALLY, stage_newsroom
 
 FIRST_LOAD = {"articles": 8, "figures": 17, "fetch_errors": 2, "raw_snapshots": 8, "scrape_runs": 9, "batches": 9}
 

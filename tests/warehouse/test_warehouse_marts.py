@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
+from conftest import AFP_REV1, AFP_REV2, LEVANT_COPY, RT_ALEPPO, SPUTNIK_ALEPPO
 
 from warehouse.query import run_sql
 
-from conftest import AFP_REV1, AFP_REV2, LEVANT_COPY, RT_ALEPPO, SPUTNIK_ALEPPO
-
 
 def utc(text: str) -> datetime:
-    return datetime.fromisoformat(text).replace(tzinfo=timezone.utc)
+    return datetime.fromisoformat(text).replace(tzinfo=UTC)
 
 
 def rows(built, sql: str, params=None) -> list[tuple]:

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from conftest import RUN_1, RUN_2
 
 from warehouse.query import format_table, named_queries, run_named, run_sql
-
-from conftest import RUN_1, RUN_2
 
 
 def test_run_sql_returns_columns_and_rows(built):
