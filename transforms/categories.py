@@ -1,0 +1,160 @@
+"""The normalised metric of a figure, from its counted noun and the verb around it.
+
+Nouns that carry their own metric decide first ("morts", "blessés", "frappes", "sorties",
+"interpellations"); otherwise the nearest verb or participle of the clause ("tués", "évacués",
+"ont fui", "destroyed", "arrested") decides, read against whether the noun names people or things;
+otherwise vehicles, people, or other.
+"""
+
+from __future__ import annotations
+
+import re
+
+_I = re.IGNORECASE
+
+
+def _rx(words: str) -> re.Pattern[str]:
+    return re.compile(r"(?<![\w])(?:" + words + r")(?![\w])", _I)
+
+
+NOUN_CATEGORY: list[tuple[re.Pattern[str], str]] = [
+    (_rx(r"morts?|décès|tués|victimes|deaths?|dead|fatalities|killed|death\s+toll"), "killed"),
+    (_rx(r"blessés?|blessées?|injured|wounded|injuries"), "wounded"),
+    (_rx(r"sorties"), "sorties"),
+    (_rx(r"frappes?(?:\s+aériennes)?|raids?|bombardements?|air\s*strikes?|strikes?|airstrikes?|missiles?|roquettes?|"
+         r"tirs?|salves?|shells?|rockets?\s+fired"), "strikes"),
+    (_rx(r"interpellations?|arrestations?|gardes?\s+à\s+vue|arrests?|interpellés|arrêtés"), "arrested"),
+    (_rx(r"déplacés?|sans-abri|sinistrés|réfugiés|displaced|homeless|refugees"), "displaced"),
+    (_rx(r"évacués?|évacuées?|evacuees|rescapés|naufragés"), "evacuated"),
+]
+PERSON_RE = _rx(
+    r"personnes?|gens|habitants?|civils?|enfants?|femmes?|hommes?|victimes?|migrants?|exilés?|réfugiés?|"
+    r"manifestants?|militaires?|soldats?|combattants?|miliciens?|djihadistes?|jihadistes?|terroristes?|"
+    r"insurgés?|rebelles?|policiers?|gendarmes?|pompiers?|sapeurs-pompiers|secouristes?|sauveteurs?|"
+    r"bénévoles?|volontaires?|passagers?|occupants?|détenus?|prisonniers?|otages?|électeurs?|votants?|"
+    r"inscrits?|candidats?|députés?|élus?|membres?|agents?|salariés?|employés?|ouvriers?|enseignants?|"
+    r"grévistes?|mineurs?|adultes?|familles?|patients?|touristes?|journalistes?|marins?|pêcheurs?|"
+    r"Ukrainiens?|Russes?|Français|Syriens?|chefs?|commandants?|défenseurs?|hommes|troupes?|"
+    r"people|persons?|residents?|inhabitants?|civilians?|children|women|men|migrants?|refugees?|"
+    r"protesters?|demonstrators?|soldiers?|troops?|servicemen|fighters?|militants?|rebels?|insurgents?|"
+    r"police(?:men)?|officers?|firefighters?|rescuers?|volunteers?|passengers?|prisoners?|hostages?|"
+    r"voters?|lawmakers?|deputies|members?|workers?|staff|teachers?|students?|patients?|tourists?|"
+    r"journalists?|sailors?|fishermen|arrivals?|asylum\s+seekers?|smugglers?|individuals?|adults?|"
+    r"Ukrainians?|Russians?|Syrians?|Moroccans?|families|family|households?"
+)
+VEHICLE_RE = _rx(
+    r"bus|autobus|cars|camions?|véhicules?|voitures?|pick-ups?|taxis?|embarcations?|bateaux?|canots?|"
+    r"navires?|engins?|ambulances?|convois?|trains?|avions?|hélicoptères?|motos?|"
+    r"buses|trucks?|vehicles?|vans?|boats?|dinghies|dinghy|ships?|vessels?|ambulances?|aircraft|"
+    r"planes?|helicopters?|lorries|lorry|convoys?"
+)
+MEASURE_RE = _rx(r"magnitude|foyers|households?|maisons|bâtiments|immeubles|logements|homes|buildings|houses")
+
+# Verb/participle cues, nearest first. Person-only cues turn people into killed/wounded/...; thing cues
+# turn things into destroyed.
+CUES: list[tuple[re.Pattern[str], str]] = [
+    (_rx(r"tués?|tuées?|tuant|tuer|meurent|mourir|morts?|mortes|décédés?|décédées?|ont\s+péri|périssent|"
+         r"killed|killing|died|die|dies|dead|perished|lost\s+their\s+lives|"
+         r"éliminés?|éliminées?|éliminé|éliminer|éliminant|neutralisés?|neutralisé|neutraliser|anéantis?|"
+         r"liquidés?|liquidé|abattus|exécutés?|"
+         r"perdu|perdent|perd|lost|lose|loses|parmi\s+les\s+morts|figurent\s+parmi\s+les\s+morts|among\s+the\s+dead"),
+     "killed"),
+    (_rx(r"blessés?|blessées?|blessant|injured|injuring|wounded|wounding|atteints?\s+grièvement|grièvement\s+atteints?|"
+         r"hospitalisés?|hospitalised|hospitalized"), "wounded"),
+    (_rx(r"évacués?|évacuées?|évacuer|évacuation|ont\s+quitté|quitté|secourus?|secourues?|sauvés?|sauvées?|"
+         r"évacuations?|dégagés?|dégagé|extraits?|ramenée?s?\s+à\s+terre|hélitreuillés?|hébergée?s?|mises?\s+à\s+l[’']abri|relogée?s?|"
+         r"evacuated|evacuating|rescued|saved|pulled\s+from|airlifted|moved\s+to\s+shelters?"), "evacuated"),
+    (_rx(r"ont\s+fui|fui|fuient|fuyant|déplacée?s?|sans\s+abri|sans-abri|jetés?\s+sur\s+les\s+routes|"
+         r"centres?\s+d[’']hébergement|nuit\s+dehors|à\s+la\s+rue|fled|fleeing|flee|displaced|homeless|"
+         r"in\s+the\s+open|emergency\s+shelters?|spent\s+.{0,20}night\s+in\s+the\s+open"), "displaced"),
+    (_rx(r"interpellée?s?|arrêtée?s?|placée?s?\s+en\s+garde\s+à\s+vue|détenue?s?|emprisonnée?s?|incarcérée?s?|"
+         r"arrested|detained|held|jailed|imprisoned|in\s+custody"), "arrested"),
+    (_rx(r"détruits?|détruites?|détruit|détruisant|détruire|effondrée?s?|effondré|écroulée?s?|incendiée?s?|"
+         r"brûlée?s?|calcinée?s?|abattus?|abattues?|abattu|intercepté|interceptée?s?|interceptés|"
+         r"anéantie?s?|liquidé|rasée?s?|emporté(?:e|es|s)?|touchée?s?|"
+         r"destroyed|destroying|collapsed|burned|burnt|shot\s+down|downed|intercepted|swept\s+away|"
+         r"razed|flattened|wiped\s+out|damaged\s+or\s+destroyed"), "destroyed"),
+    (_rx(r"lancée?s?|tirée?s?|launched|fired"), "strikes"),
+]
+_PERSON_ONLY = {"killed", "wounded", "evacuated", "displaced", "arrested"}
+# "cibles touchées" reads as destroyed, "personnes touchées" as people affected.
+_WEAK_THING_CUES = _rx(r"touchée?s?")
+
+
+def head_noun(counted: str, lang: str = "fr") -> str:
+    """The word that names what is counted: the first word in French, the last before "of"/"and" in English."""
+    words = re.split(r"\s+(?:of|and|de|d[’']|des|du|et)\s+|,\s*", counted.strip(), maxsplit=1, flags=_I)[0].split()
+    if not words:
+        return ""
+    return words[-1] if lang == "en" else words[0]
+
+
+def categorize(counted: str | None, before: str, after: str, kind: str = "", lang: str = "fr") -> str:
+    """Category of a figure: ``kind`` is "percent" or "money" for those; ``before``/``after`` are the
+    clause text on either side of the number expression (the verb is looked for there)."""
+    if kind in ("percent", "money"):
+        return "other"
+    noun = counted or ""
+    for rx, cat in NOUN_CATEGORY:
+        if noun and rx.search(noun):
+            return cat
+    if re.search(r"sorties?", noun, _I):
+        return "sorties"
+    head = head_noun(noun, lang) if noun else ""
+    person = bool(head and PERSON_RE.fullmatch(head)) or not noun
+    vehicle = bool(head and VEHICLE_RE.fullmatch(head))
+    measure = bool(head and MEASURE_RE.fullmatch(head))
+    cue = _nearest_cue(before, after)
+    if cue == "destroyed" and person and noun and not vehicle:
+        if re.search(r"anéanti|liquid|abattu", _cue_text(before, after) or "", _I):
+            cue = "killed"
+        else:
+            cue = None
+    if cue in _PERSON_ONLY and not person and not measure:
+        cue = "destroyed" if cue == "killed" and re.search(r"élimin|liquid|neutralis", _cue_text(before, after) or "", _I) else None
+    if cue == "killed" and measure:
+        cue = None
+    if cue and cue in _PERSON_ONLY and measure and noun and re.search(r"famil|foyer|household", noun, _I):
+        return cue if cue == "displaced" else "other"
+    if cue:
+        if cue == "destroyed" and measure and re.search(r"maisons|homes|bâtiments|immeubles|logements|houses|buildings",
+                                                       noun, _I):
+            return "destroyed"
+        if cue == "destroyed" and measure:
+            return "other"
+        return cue
+    if vehicle:
+        return "vehicles"
+    if measure:
+        return "other"
+    if head and PERSON_RE.fullmatch(head):
+        return "people"
+    return "other"
+
+
+def _nearest_cue(before: str, after: str) -> str | None:
+    hit = _find_cue(before, after)
+    return hit[1] if hit else None
+
+
+def _cue_text(before: str, after: str) -> str | None:
+    hit = _find_cue(before, after)
+    return hit[0] if hit else None
+
+
+def _find_cue(before: str, after: str) -> tuple[str, str] | None:
+    best: tuple[int, str, str] | None = None
+    a = after[:70]
+    for rx, cat in CUES:
+        m = rx.search(a)
+        if m:
+            d = m.start()
+            if best is None or d < best[0]:
+                best = (d, m.group(), cat)
+    b = before[-90:]
+    for rx, cat in CUES:
+        for m in rx.finditer(b):
+            d = len(b) - m.end() + 5
+            if best is None or d < best[0]:
+                best = (d, m.group(), cat)
+    return (best[1], best[2]) if best else None

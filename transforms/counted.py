@@ -1,0 +1,163 @@
+"""The noun phrase a number counts: "725 camps d’entraînement", "une vingtaine de pick-ups, taxis et
+voitures", "2,421 people injured" -> "people".
+
+A left-to-right walk over at most a dozen words after the number: nouns and adjectives are kept,
+"de"/"of"/"et"/"and"/commas continue the phrase when a content word follows, and the phrase stops
+at a verb, a participle in second position, a preposition, a determiner or punctuation.
+"""
+
+from __future__ import annotations
+
+import re
+
+_WORD_RE = re.compile(r"[^\W\d_][\w’'\-]*|[,;:.!?()«»“”\"%€$£]|\d[\d.,]*|\S")
+
+STOP = frozenset("""
+à a au aux dans en sur sous pour par selon depuis avec sans vers chez contre entre lors après avant pendant
+jusqu jusqu’à jusqu'à malgré parmi via dès durant
+ont sont est était étaient avaient avait ont-ils sera seront serait seraient aurait auraient été être
+a-t-il a-t-elle ont-elles fut y se s’ s' sa son ses leur leurs ce cet cette ces mais ou où que qu’ qu' qui dont
+tandis alors soit puis donc car comme ainsi
+le la les l’ l' un une des du de d’ d' et
+ne n’ n' pas plus moins très déjà encore toujours également aussi seulement désormais notamment environ
+ils elles il elle on nous vous
+in on at to from by for with since after before during over into across per off near under within without
+against among between through toward towards upon about around amid despite via than
+have has had were was are is be been being will would could should may might can did do does
+the a an its their his her this these those that which who whom whose while as and or but nor so
+still already also only now just not no more less further each every all both some any
+he she it they we you there here
+""".split())
+CONNECT_DE = frozenset(["de", "d’", "d'", "des", "du", "of"])
+CONNECT_AND = frozenset(["et", "and", ","])
+PARTICIPLE_OK = frozenset("""
+fortifiées fortifiés fortifiée fortifié armés armées armé exprimés blindés enregistrés qualifiés spécialisés
+associés alliés civils déplacés blessés réfugiés détenus disparus morts tués
+""".split())
+_PARTICIPLE_RE = re.compile(r"(?:é|ée|és|ées|ed|és)$", re.IGNORECASE)
+_VERBISH_RE = re.compile(r"(?:(?<!m)ent|aient|ait|ez|ing)$", re.IGNORECASE)
+IRREGULAR_PARTICIPLES = frozenset("""
+venus venues venu venue pris prises mis mises partis restés restées sortis issus issues
+rentrés présents présentes réunis réunies morts mortes tués tuées blessés blessées faits faites
+""".split())
+ELIDED = ("d’", "d'", "l’", "l'")
+MAX_WORDS = 12
+CURRENCY_SYMBOLS = {"$": "dollars", "€": "euros", "£": "pounds", "US$": "dollars", "¥": "yen", "CHF": "francs suisses"}
+OTHER_WORDS = frozenset(["autres", "others", "other", "autre", "more", "supplémentaires", "de plus", "additional"])
+
+
+def tokens(s: str) -> list[tuple[str, int, int]]:
+    """Word tokens with offsets; an elided article ("d’", "l’") is split off its noun."""
+    out = []
+    for m in _WORD_RE.finditer(s):
+        w = m.group()
+        low = w.lower()
+        if len(w) > 2 and low[:2] in ELIDED:
+            out.append((w[:2], m.start(), m.start() + 2))
+            out.append((w[2:], m.start() + 2, m.end()))
+        else:
+            out.append((w, m.start(), m.end()))
+        if len(out) > 40:
+            break
+    return out
+
+
+def _content(w: str) -> bool:
+    low = w.lower()
+    return bool(w) and w[0].isalpha() and low not in STOP
+
+
+def noun_phrase(s: str, first_may_be_participle: bool = True) -> tuple[str, int] | None:
+    """The noun phrase at the start of ``s`` and where it ends, or None if ``s`` starts with no noun."""
+    toks = tokens(s[:160])
+    i = 0
+    while i < len(toks) and toks[i][0] in "«“\"":
+        i += 1
+    if i >= len(toks) or not _content(toks[i][0]):
+        return None
+    start = toks[i][1]
+    end = toks[i][2]
+    words = 1
+    i += 1
+    while i < len(toks) and words < MAX_WORDS:
+        w = toks[i][0]
+        low = w.lower()
+        if low in CONNECT_DE:
+            j = i + 1
+            if j < len(toks) and toks[j][0].lower() in ("la", "l’", "l'") and low in ("de",):
+                j += 1
+            if low == "of" and j < len(toks) and not _content(toks[j][0]):
+                break
+            if j < len(toks) and _content(toks[j][0]) and not toks[j][0][0].isupper() \
+                    and not _PARTICIPLE_RE.search(toks[j][0]):
+                end = toks[j][2]
+                i = j + 1
+                words += 1
+                continue
+            break
+        if low in CONNECT_AND:
+            j = i + 1
+            if j < len(toks) and _content(toks[j][0]) and not _PARTICIPLE_RE.search(toks[j][0]) \
+                    and not _VERBISH_RE.search(toks[j][0]) and (low != "," or _list_continues(toks, j)):
+                end = toks[j][2]
+                i = j + 1
+                words += 1
+                continue
+            break
+        if low in "»”\"" and i + 1 <= len(toks):
+            break
+        if not _content(w) or low in IRREGULAR_PARTICIPLES:
+            break
+        if _PARTICIPLE_RE.search(w) and low not in PARTICIPLE_OK:
+            if not (i + 1 < len(toks) and _content(toks[i + 1][0]) and low.endswith("ed")
+                    and not _PARTICIPLE_RE.search(toks[i + 1][0])):
+                break
+        if _VERBISH_RE.search(w) and low not in PARTICIPLE_OK:
+            break
+        end = toks[i][2]
+        words += 1
+        i += 1
+    phrase = s[start:end]
+    phrase = phrase.strip(" ,«»“”\"")
+    return (phrase, end) if phrase else None
+
+
+def _list_continues(toks: list[tuple[str, int, int]], j: int) -> bool:
+    """After a comma, keep going only if the list closes with "et"/"and" within a few words."""
+    for k in range(j, min(j + 6, len(toks))):
+        w = toks[k][0].lower()
+        if w in ("et", "and"):
+            return True
+        if w in (".", ";", ":") or not (_content(toks[k][0]) or w == ","):
+            return False
+    return False
+
+
+def counted_after(right: str, lang: str) -> tuple[str | None, int]:
+    """``(counted, characters consumed)`` for the text right after a number expression.
+
+    Handles "de"/"d’"/"of" after scale and approximate nouns, partitives ("62 of the town's residents",
+    "27 des 31 drones" -> None, the caller takes it from the next figure), "dont des", quotes.
+    """
+    m = re.match(r"\s*(?:\((?:de|of)\s+)?", right)
+    pos = m.end() if m else 0
+    paren = bool(m and "(" in m.group())
+    m2 = re.match(r"(?:de\s+la\s+|de\s+l[’']|des\s+|du\s+|de\s+|d[’']|of\s+(?:the\s+|its\s+|their\s+)?"
+                  r"(?:[\w\-]+[’']s\s+)?|dont\s+(?:des\s+|les\s+)?|including\s+)?"
+                  r"(?:(?:nos|vos|leurs|ses|our|their|its)\s+)?", right[pos:], re.IGNORECASE)
+    pre = m2.group() if m2 else ""
+    if re.match(r"\d", right[pos + len(pre):pos + len(pre) + 1] or ""):
+        return None, 0
+    if re.match(r"(?:dont|including)\b", pre, re.IGNORECASE) and not re.search(r"(?:des|les)\s+$", pre):
+        return None, 0
+    np = noun_phrase(right[pos + len(pre):])
+    if not np:
+        return None, 0
+    phrase, end = np
+    consumed = pos + len(pre) + end
+    if paren and right[consumed:consumed + 1] == ")":
+        consumed += 1
+    if phrase.lower().split()[0] in OTHER_WORDS:
+        rest = phrase.split(None, 1)
+        return (rest[1] if len(rest) > 1 and rest[0].lower() == "more" else None), consumed
+    return phrase, consumed
