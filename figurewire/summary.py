@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Sequence
 
 from rich.console import Console
 from rich.table import Table
 
-console = Console()
+console = Console(width=None if sys.stdout.isatty() else 140)
 
 
 def print_table(columns: Sequence[str], rows: Sequence[Sequence[object]], title: str | None = None) -> None:
@@ -33,7 +34,9 @@ def print_run_summary(summary, example_sql: str) -> None:
                   "" if o.reason == "ok" else o.reason) for o in summary.crawl],
                 title=f"crawl {summary.run_id}")
     columns, rows = run_named(summary.warehouse, "run_summary", run_id=summary.run_id)
-    print_table(columns, rows, title="in the warehouse, per outlet")
+    keep = [i for i, c in enumerate(columns) if c != "run_id"]
+    print_table([columns[i] for i in keep], [[row[i] for i in keep] for row in rows],
+                title="in the warehouse, per outlet (this run / all runs)")
     loaded = ", ".join(f"{table} {count}" for table, count in summary.loaded.items()) or "nothing new"
     console.print(f"figures extracted this run: {summary.figures}; loaded: {loaded}; "
                   f"models built: {len(summary.built)}")

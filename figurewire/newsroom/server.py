@@ -111,6 +111,12 @@ class NewsroomServer(http.server.ThreadingHTTPServer):
         for host, mode in (modes or {}).items():
             self.set_mode(host, mode)
 
+    def handle_error(self, request, client_address) -> None:
+        """A crawler that gave up (timeout, size limit) hangs up on purpose: not worth a traceback."""
+        if isinstance(sys.exc_info()[1], ConnectionError):
+            return
+        super().handle_error(request, client_address)
+
     def set_mode(self, host: str, mode: str) -> None:
         if mode not in MODES:
             raise ValueError(f"unknown mode {mode!r}; modes: {', '.join(MODES)}")
