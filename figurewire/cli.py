@@ -52,6 +52,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("sql", help="run a SQL query on the warehouse and print a table")
     p.add_argument("query", help='e.g. "select * from mart_figure_comparison limit 5"')
+    p.add_argument("--format", choices=["table", "csv", "json"], default="table",
+                   help="table for people (default), csv or json lines for programs")
     _warehouse_arg(p)
     p.set_defaults(func=cmd_sql)
 
@@ -100,12 +102,12 @@ def cmd_sources(args) -> int:
 
 
 def cmd_sql(args) -> int:
-    from figurewire.summary import print_table
+    from figurewire.summary import print_rows
     from warehouse.query import run_sql
 
     warehouse = args.warehouse or args.data_dir / "figurewire.duckdb"
     columns, rows = run_sql(warehouse, args.query)
-    print_table(columns, rows)
+    print_rows(columns, rows, args.format)
     return 0
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import json
 import sys
 from collections.abc import Sequence
 
@@ -12,12 +14,38 @@ console = Console(width=None if sys.stdout.isatty() else 140)
 
 
 def print_table(columns: Sequence[str], rows: Sequence[Sequence[object]], title: str | None = None) -> None:
-    table = Table(title=title, show_lines=False)
-    for column in columns:
-        table.add_column(str(column), overflow="fold")
-    for row in rows:
-        table.add_row(*("" if v is None else str(v) for v in row))
-    console.print(table)
+    """A horizontal table when it fits the terminal, else one block per row (like psql's expanded mode)."""
+    cells = [["" if v is None else str(v) for v in row] for row in rows]
+    widths = [max([len(str(c))] + [len(r[i]) for r in cells]) for i, c in enumerate(columns)]
+    if sum(min(w, 60) + 3 for w in widths) <= console.width:
+        table = Table(title=title)
+        for column in columns:
+            table.add_column(str(column), overflow="fold", max_width=60)
+        for row in cells:
+            table.add_row(*row)
+        console.print(table)
+        return
+    if title:
+        console.print(f"[bold]{title}[/bold]")
+    label_width = max(len(str(c)) for c in columns)
+    for n, row in enumerate(cells, 1):
+        console.print(f"[dim]-[ row {n} ]{'-' * 40}[/dim]")
+        for column, value in zip(columns, row):
+            console.print(f"{str(column):<{label_width}} | {value}", markup=False, highlight=False)
+    console.print(f"({len(cells)} rows)")
+
+
+def print_rows(columns: Sequence[str], rows: Sequence[Sequence[object]], fmt: str) -> None:
+    """`figurewire sql --format`: a table for people, CSV or JSON lines for other programs."""
+    if fmt == "table":
+        print_table(columns, rows)
+    elif fmt == "csv":
+        writer = csv.writer(sys.stdout)
+        writer.writerow(columns)
+        writer.writerows(rows)
+    else:
+        for row in rows:
+            print(json.dumps(dict(zip(columns, row)), ensure_ascii=False, default=str))
 
 
 def print_sources(sources) -> None:
