@@ -28,7 +28,12 @@ def declared_encoding(body: bytes, content_type: str | None) -> str | None:
 
 
 def decode_html(body: bytes, content_type: str | None = None) -> tuple[str, str]:
-    """``(text, encoding)``; raises ``ParseFault('decode')`` when no encoding fits the bytes."""
+    """``(text, encoding)`` without NUL characters; ``ParseFault('decode')`` when no encoding fits."""
+    text, encoding = _decode(body, content_type)
+    return text.replace("\x00", ""), encoding
+
+
+def _decode(body: bytes, content_type: str | None) -> tuple[str, str]:
     encoding = declared_encoding(body, content_type) or "utf-8"
     try:
         codec = codecs.lookup(encoding).name

@@ -90,7 +90,7 @@ def _media(entry) -> list[str]:
 def parse_feed(body: bytes, url: str) -> Feed:
     """Entries of an RSS/Atom body in feed order; ``ParseFault`` for hostile, malformed or empty feeds."""
     root = parse_xml(body)
-    parsed = feedparser.parse(body, response_headers={"content-location": url})
+    parsed = feedparser.parse(body)
     meta = parsed.get("feed", {})
     feed_lang = primary_language(meta.get("language") or root.get("{http://www.w3.org/XML/1998/namespace}lang"))
     entries: list[FeedEntry] = []
