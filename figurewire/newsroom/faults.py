@@ -19,7 +19,7 @@ FAULT_STORIES: list[Story] = [
        "selon le Comité international de la Croix-Rouge.",
        f"Moscou affirme de son côté que ses avions ont effectué 71{NBSP}000 frappes depuis septembre 2015.",
        "Les deux chiffres circulent sans qu'aucune source indépendante ne puisse les vérifier sur le terrain."],
-      "articles/bilan-de-la-semaine.html", authors=["Rédaction de la Gazette"]),
+      "articles/bilan-de-la-semaine.html"),
     S("gazette-cp1251", "faults", "gazette", "ru", "2016-12-22T18:00:00+03:00",
       "Минобороны: из Алеппо вывезены более 35 000 человек",
       "Эвакуация восточных кварталов Алеппо завершена, сообщили военные.",

@@ -42,19 +42,11 @@ def test_staged_count_equals_the_crawls_item_count(sample_crawls):
             assert batch.run.errors == len(batch.errors), source_id
 
 
-# Manifest values the served page does not carry; each entry must still differ (so a fix upstream
-# makes this test fail until the entry is removed). Reported to the newsroom developer.
-MANIFEST_ERRATA = {
-    ("http://faults.newsroom.test/articles/bilan-de-la-semaine.html", "authors"):
-        "faults.py gives authors=['Rédaction de la Gazette'] but the page and its feed item name nobody",
-}
-
 
 @pytest.mark.parametrize("field", ["title", "lang", "published_at", "updated_at", "authors", "is_alert",
                                    "guid", "canonical_url", "revision"])
 def test_article_fields_match_the_manifest(sample_crawls, newsroom_expected, field):
     mismatches = []
-    errata_seen = set()
     for expected in newsroom_expected["articles"]:
         article = staged(sample_crawls, expected["source_id"]).get(url_of(expected))
         assert article is not None, f"{expected['source_id']}: {expected['url']} not staged"
@@ -62,14 +54,9 @@ def test_article_fields_match_the_manifest(sample_crawls, newsroom_expected, fie
         if field in ("published_at", "updated_at") and value is not None:
             assert value.utcoffset().total_seconds() == 0
             value = value.isoformat()
-        if (url_of(expected), field) in MANIFEST_ERRATA:
-            errata_seen.add((url_of(expected), field))
-            assert value != expected[field], f"erratum fixed upstream, remove it: {url_of(expected)} {field}"
-            continue
         if value != expected[field]:
             mismatches.append((url_of(expected), value, expected[field]))
     assert mismatches == []
-    assert errata_seen == {key for key in MANIFEST_ERRATA if key[1] == field}
 
 
 def test_bodies_match_the_manifest(sample_crawls, newsroom_expected):
