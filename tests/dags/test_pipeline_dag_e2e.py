@@ -36,6 +36,7 @@ class DagRun:
     seconds: float
     tis: dict[tuple[str, int], str]
     xcom_sizes: list[int]
+    listed_sources: list[str]
     counts: dict[str, int]
 
 
@@ -43,6 +44,7 @@ class DagRun:
 class AirflowRuns:
     env: dict[str, str]
     prepare_seconds: float
+    sources_first: list[str]
     first: DagRun
     second: DagRun
     sources_second: list[str]
@@ -77,9 +79,12 @@ def _dags_test(env: dict[str, str], metadata_db: Path, warehouse: Path, conf: di
             (DAG_ID, run_id))}
         xcom_sizes = [size for (size,) in db.execute(
             "select length(cast(value as text)) from xcom where dag_id = ? and run_id = ?", (DAG_ID, run_id))]
+        listed = db.execute("select cast(value as text) from xcom where dag_id = ? and run_id = ? "
+                            "and task_id = 'list_sources'", (DAG_ID, run_id)).fetchone()
     assert tis, proc.stdout[-3000:] + proc.stderr[-3000:]
     return DagRun(run_id=run_id, state=state, returncode=proc.returncode, seconds=seconds, tis=tis,
-                  xcom_sizes=xcom_sizes, counts=_warehouse_counts(warehouse) if warehouse.exists() else {})
+                  xcom_sizes=xcom_sizes, listed_sources=json.loads(listed[0]) if listed else [],
+                  counts=_warehouse_counts(warehouse) if warehouse.exists() else {})
 
 
 @pytest.fixture(scope="module")
@@ -94,6 +99,7 @@ def airflow_runs(tmp_path_factory) -> AirflowRuns:
     prepare_seconds = time.perf_counter() - started
     metadata_db = root / "home" / "airflow_home" / "airflow.db"
 
+    sources_first = pipeline.list_source_ids(pipeline.SAMPLE_SOURCES)
     first = _dags_test(env, metadata_db, warehouse)
 
     with_dead = root / "sources-with-dead-outlet.toml"
@@ -107,9 +113,10 @@ url = "http://127.0.0.1:{_unused_port()}/rss.xml"
 language = "en"
 download_timeout = 2.0
 """, encoding="utf-8")
+    sources_second = pipeline.list_source_ids(with_dead)
     second = _dags_test(env, metadata_db, warehouse, conf={"sources": str(with_dead)})
-    return AirflowRuns(env=env, prepare_seconds=prepare_seconds, first=first, second=second,
-                       sources_second=pipeline.list_source_ids(with_dead), metadata_db=metadata_db,
+    return AirflowRuns(env=env, prepare_seconds=prepare_seconds, sources_first=sources_first, first=first,
+                       second=second, sources_second=sources_second, metadata_db=metadata_db,
                        warehouse=warehouse)
 
 
@@ -120,9 +127,9 @@ def test_prepare_creates_the_one_slot_writer_pool(airflow_runs):
 
 def test_first_run_every_task_succeeded(airflow_runs):
     run = airflow_runs.first
-    sources = pipeline.list_source_ids(pipeline.SAMPLE_SOURCES)
+    assert run.listed_sources == airflow_runs.sources_first
     expected = {(t, -1): "success" for t in (*STEP_TASKS, "all_sources_ok")}
-    expected |= {("crawl", i): "success" for i in range(len(sources))}
+    expected |= {("crawl", i): "success" for i in range(len(run.listed_sources))}
     assert run.tis == expected
     assert (run.state, run.returncode) == ("success", 0)
 
@@ -147,7 +154,8 @@ def test_second_run_adds_no_duplicates(airflow_runs):
 
 def test_dead_outlet_fails_only_its_own_task(airflow_runs):
     run = airflow_runs.second
-    dead_index = airflow_runs.sources_second.index(DEAD_SOURCE)
+    assert run.listed_sources == airflow_runs.sources_second
+    dead_index = run.listed_sources.index(DEAD_SOURCE)
     expected = {(t, -1): "success" for t in STEP_TASKS}
     expected |= {("crawl", i): "success" for i in range(len(airflow_runs.sources_second))}
     expected[("crawl", dead_index)] = "failed"
@@ -165,3 +173,11 @@ def test_dead_outlet_failure_recorded_once_despite_retries(airflow_runs):
         runs = con.execute("select status from scrape_runs where source_id = ?", [DEAD_SOURCE]).fetchall()
     assert rows == [("fetch", "crawl_failed")]
     assert runs == [("failed",)]
+
+
+def test_runs_stay_within_the_test_budget(airflow_runs):
+    """`make test` must stay under ~10 minutes; these runs are its slowest Airflow part."""
+    print(f"prepare {airflow_runs.prepare_seconds:.1f} s, first dags test {airflow_runs.first.seconds:.1f} s, "
+          f"second (dead outlet, 2 retries) {airflow_runs.second.seconds:.1f} s")
+    assert airflow_runs.prepare_seconds < 60
+    assert airflow_runs.first.seconds < 180 and airflow_runs.second.seconds < 180
