@@ -294,3 +294,21 @@ def load_and_build(warehouse_path: str | Path | None = None, data_dir: str | Pat
     loaded = load(data, warehouse_path)
     built = build(warehouse_path)
     return {"warehouse": str(warehouse_path), "loaded": loaded, "built": len(built)}
+
+
+# ---------------------------------------------------------------- recompute from raw snapshots
+
+
+def rebuild(warehouse_path: str | Path | None = None, data_dir: str | Path = DEFAULT_DATA_DIR) -> dict[str, int]:
+    """Re-parse, re-extract, re-load and re-build from the kept raw responses (see figurewire.rebuild)."""
+    from figurewire import rebuild as rebuilding
+
+    return rebuilding.rebuild(warehouse_path, data_dir)
+
+
+def reprocess(outlets: Sequence[str] | None, since: str | None, reextract: bool,
+              warehouse_path: str | Path | None = None, data_dir: str | Path = DEFAULT_DATA_DIR) -> dict[str, int]:
+    """The maintenance DAG's task: re-parse some outlets' articles over the live warehouse."""
+    from figurewire import rebuild as rebuilding
+
+    return rebuilding.reprocess(outlets, since, reextract, warehouse_path, data_dir)
