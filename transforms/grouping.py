@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+import zlib
+from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -102,18 +104,35 @@ _STOPWORDS = frozenset("""
 
 _DIGIT_GROUP = re.compile(r"(?<=\d)[\s\u00a0\u202f\u2009.,'’](?=\d{3}(?!\d))")
 _NON_WORD = re.compile(r"[^\w]+")
+_COMBINING = re.compile(r"[\u0300-\u036f]+")
+
+
+def _fold_table() -> dict[int, str]:
+    """Latin letters NFKD leaves alone -> ASCII (œ -> oe, ø -> o, ł -> l)."""
+    table = {}
+    for code in range(0xC0, 0x250):
+        char = chr(code)
+        base = "".join(c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c))
+        if base != char:
+            table[code] = base.lower()
+    table.update({ord("œ"): "oe", ord("æ"): "ae", ord("ß"): "ss", ord("ø"): "o", ord("ł"): "l", ord("đ"): "d",
+                  ord("ı"): "i"})
+    return table
+
+
+_FOLD = _fold_table()
 
 
 def normalise(text: str) -> str:
     """Lowercase, accents and punctuation dropped, digit groups joined (``34.000`` and ``34 000`` -> ``34000``)."""
-    text = _DIGIT_GROUP.sub("", text or "")
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    return _NON_WORD.sub(" ", text.lower()).strip()
+    text = _DIGIT_GROUP.sub("", text or "").lower()
+    if not text.isascii():
+        text = _COMBINING.sub("", unicodedata.normalize("NFKD", text)).translate(_FOLD)
+    return _NON_WORD.sub(" ", text).strip()
 
 
-def shingles(text: str, size: int = SHINGLE_WORDS) -> set[str]:
-    words = normalise(text).split()
+def shingles(text: str, size: int = SHINGLE_WORDS, normalised: bool = False) -> set[str]:
+    words = (text if normalised else normalise(text)).split()
     if len(words) <= size:
         return {" ".join(words)} if words else set()
     return {" ".join(words[i:i + size]) for i in range(len(words) - size + 1)}
@@ -129,13 +148,15 @@ _PLACE_RE, _PLACE_OF = _gazetteer_pattern(PLACES)
 _ACTOR_RE, _ACTOR_OF = _gazetteer_pattern(ACTORS)
 
 
-def places_in(text: str) -> list[str]:
+def places_in(text: str, normalised: bool = False) -> list[str]:
     """Known places in order of first mention (canonical names)."""
-    return list(dict.fromkeys(_PLACE_OF[m.group(0)] for m in _PLACE_RE.finditer(normalise(text))))
+    text = text if normalised else normalise(text)
+    return list(dict.fromkeys(_PLACE_OF[m.group(0)] for m in _PLACE_RE.finditer(text)))
 
 
-def actors_in(text: str) -> list[str]:
-    return list(dict.fromkeys(_ACTOR_OF[m.group(0)] for m in _ACTOR_RE.finditer(normalise(text))))
+def actors_in(text: str, normalised: bool = False) -> list[str]:
+    text = text if normalised else normalise(text)
+    return list(dict.fromkeys(_ACTOR_OF[m.group(0)] for m in _ACTOR_RE.finditer(text)))
 
 
 def main_place(text: str) -> str | None:
@@ -221,15 +242,18 @@ class FigureKey:
 # ---------------------------------------------------------------- syndicated copies
 
 
-def syndicated_copies(docs: Sequence[ArticleDoc], threshold: float = COPY_JACCARD) -> dict[str, tuple[str, float]]:
+def syndicated_copies(docs: Sequence[ArticleDoc], threshold: float = COPY_JACCARD,
+                      texts: Sequence[str] | None = None) -> dict[str, tuple[str, float]]:
     """``copy article_id -> (original article_id, Jaccard similarity)`` for near-duplicates across outlets.
 
     Candidates come from MinHash LSH; each candidate pair is confirmed on the exact shingle sets. In a
     cluster of near-duplicates the earliest article is the original; articles of the original's outlet
     are not copies of it.
     """
-    sets = [shingles(d.text) for d in docs]
-    hashes = MinHash.bulk([[s.encode() for s in shingle_set] for shingle_set in sets], num_perm=NUM_PERM)
+    texts = _normalised_texts(docs) if texts is None else texts
+    sets = [shingles(text, normalised=True) for text in texts]
+    hashes = MinHash.bulk([[s.encode() for s in shingle_set] for shingle_set in sets], num_perm=NUM_PERM,
+                          hashfunc=zlib.crc32)
     lsh = MinHashLSH(threshold=threshold * 0.8, num_perm=NUM_PERM)
     for i, mh in enumerate(hashes):
         if sets[i]:
@@ -265,7 +289,11 @@ def syndicated_copies(docs: Sequence[ArticleDoc], threshold: float = COPY_JACCAR
     return copies
 
 
-def _jaccard(a: set[str], b: set[str]) -> float:
+def _normalised_texts(docs: Sequence[ArticleDoc]) -> list[str]:
+    return [normalise(d.text) for d in docs]
+
+
+def _jaccard(a: set[str] | frozenset[str], b: set[str] | frozenset[str]) -> float:
     return len(a & b) / len(a | b) if a and b else 0.0
 
 
@@ -280,19 +308,20 @@ def _time_key(value: datetime | None) -> float:
 class _Features:
     places: frozenset[str]
     actors: frozenset[str]
-    quantities: frozenset[tuple[str, float]]
-    categories: frozenset[str]
+    values: dict[str, list[float]]
     words: frozenset[str]
 
 
-def _features(doc: ArticleDoc) -> _Features:
-    words = normalise(doc.text).split()
+def _features(doc: ArticleDoc, text: str) -> _Features:
+    values: dict[str, list[float]] = defaultdict(list)
+    for category, value in doc.quantities:
+        if category != "other":
+            values[category].append(value)
     return _Features(
-        places=frozenset(places_in(doc.text)),
-        actors=frozenset(actors_in(doc.text)),
-        quantities=doc.quantities,
-        categories=frozenset(c for c, _ in doc.quantities if c != "other"),
-        words=frozenset(w for w in words if len(w) >= 4 and w not in _STOPWORDS and not w.isdigit()),
+        places=frozenset(places_in(text, normalised=True)),
+        actors=frozenset(actors_in(text, normalised=True)),
+        values={category: sorted(v) for category, v in values.items()},
+        words=frozenset(w for w in text.split() if len(w) >= 4 and w not in _STOPWORDS and not w.isdigit()),
     )
 
 
@@ -300,14 +329,25 @@ def event_score(a: _Features, b: _Features) -> float:
     """Evidence that two articles report the same event: a shared place weighs most, then shared counted
     quantities (same category, values within 5 %), actors, categories and shared words. With the
     default threshold a shared place needs one more clue (an actor, a category, some wording)."""
-    shared_quantities = sum(
-        1 for (cat, value) in a.quantities for (cat_b, value_b) in b.quantities
-        if cat == cat_b and cat != "other" and _close(value, value_b))
+    shared_categories = a.values.keys() & b.values.keys()
     return (3.0 * min(len(a.places & b.places), 2)
             + 1.0 * min(len(a.actors & b.actors), 2)
-            + 2.0 * min(shared_quantities, 2)
-            + 1.0 * min(len(a.categories & b.categories), 2)
-            + 4.0 * _jaccard(set(a.words), set(b.words)))
+            + 2.0 * _shared_quantities(a, b, shared_categories, limit=2)
+            + 1.0 * min(len(shared_categories), 2)
+            + 4.0 * _jaccard(a.words, b.words))
+
+
+def _shared_quantities(a: _Features, b: _Features, categories, limit: int) -> int:
+    found = 0
+    for category in categories:
+        others = b.values[category]
+        for value in a.values[category]:
+            i = bisect_left(others, value * 0.95)
+            if i < len(others) and _close(value, others[i]):
+                found += 1
+                if found >= limit:
+                    return found
+    return found
 
 
 def _close(a: float, b: float) -> bool:
@@ -315,21 +355,22 @@ def _close(a: float, b: float) -> bool:
 
 
 def same_event_pairs(docs: Sequence[ArticleDoc], window: timedelta = EVENT_WINDOW,
-                     min_score: float = EVENT_SCORE) -> list[tuple[int, int]]:
+                     min_score: float = EVENT_SCORE, texts: Sequence[str] | None = None) -> list[tuple[int, int]]:
     """Index pairs of articles reported within ``window`` whose evidence reaches ``min_score``.
 
     Only articles sharing a place, an actor or a quantity are compared (blocking), each with its
     nearest neighbours in time, so the work grows with the number of articles, not its square.
     """
-    feats = [_features(d) for d in docs]
+    texts = _normalised_texts(docs) if texts is None else texts
+    feats = [_features(d, text) for d, text in zip(docs, texts, strict=True)]
     postings: dict[tuple, list[int]] = defaultdict(list)
     for i, f in enumerate(feats):
         for place in f.places:
             postings[("place", place)].append(i)
         for actor in f.actors:
             postings[("actor", actor)].append(i)
-        for cat, value in f.quantities:
-            if cat != "other":
+        for cat, values in f.values.items():
+            for value in set(values):
                 postings[("quantity", cat, round(value, -2) if value >= 1000 else value)].append(i)
     seen: set[tuple[int, int]] = set()
     pairs = []
@@ -354,7 +395,8 @@ def group_articles(docs: Sequence[ArticleDoc], story_of: Mapping[str, str]) -> l
 
     ``docs`` are the current revisions; older revisions inherit their story's event and syndication.
     """
-    copies = syndicated_copies(docs)
+    texts = _normalised_texts(docs)
+    copies = syndicated_copies(docs, texts=texts)
     index = {d.article_id: i for i, d in enumerate(docs)}
     parent = list(range(len(docs)))
 
@@ -364,7 +406,7 @@ def group_articles(docs: Sequence[ArticleDoc], story_of: Mapping[str, str]) -> l
             i = parent[i]
         return i
 
-    for i, j in same_event_pairs(docs):
+    for i, j in same_event_pairs(docs, texts=texts):
         parent[find(i)] = find(j)
     for copy_id, (original_id, _) in copies.items():
         parent[find(index[copy_id])] = find(index[original_id])
