@@ -185,14 +185,14 @@ final as (
         end as consecutive_failures,
         last_error_kind,
         last_error_message,
-        min_items_ratio >= 0 and items_seen is not null and trailing_median_items > 0
-            and items_seen < min_items_ratio * trailing_median_items as breaks_min_items,
-        max_error_ratio >= 0 and error_ratio > max_error_ratio as breaks_error_ratio,
-        max_parse_failure_ratio >= 0 and coalesce(parse_failure_ratio > max_parse_failure_ratio, false)
+        coalesce(min_items_ratio >= 0 and trailing_median_items > 0
+            and items_seen < min_items_ratio * trailing_median_items, false) as breaks_min_items,
+        coalesce(max_error_ratio >= 0 and error_ratio > max_error_ratio, false) as breaks_error_ratio,
+        coalesce(max_parse_failure_ratio >= 0 and parse_failure_ratio > max_parse_failure_ratio, false)
             as breaks_parse_failures,
-        max_timeouts >= 0 and timeouts > max_timeouts as breaks_timeouts,
-        min_yield_ratio >= 0 and figure_yield is not null and trailing_median_yield > 0
-            and figure_yield < min_yield_ratio * trailing_median_yield as breaks_yield_drop
+        coalesce(max_timeouts >= 0 and timeouts > max_timeouts, false) as breaks_timeouts,
+        coalesce(min_yield_ratio >= 0 and trailing_median_yield > 0
+            and figure_yield < min_yield_ratio * trailing_median_yield, false) as breaks_yield_drop
     from streaks
 )
 
