@@ -6,40 +6,29 @@ pipeline itself stopped running.
 
 from __future__ import annotations
 
-import os
 from datetime import datetime, timedelta
 
 from airflow.sdk import Param, dag, task
 
 from figurewire.airflow_env import dag_param_defaults
+from figurewire.notifiers import SmtpHealthNotifier, WebhookHealthNotifier
 
 DEFAULTS = dag_param_defaults()
 
 DOC_MD = """
 ### figurewire_health
 
-**check_health** reads the scrape runs and errors in the warehouse and applies the health rules (minimum
-items, error ratio, consecutive failures, staleness...). It fails when any rule fires; the exception text
-names the outlet and the rule, and the task's XCom holds the full verdict when all is well.
+**check_health** reads the scrape runs and errors in the warehouse and applies the health rules of the
+sources file (minimum items, error ratio, consecutive failures, staleness...). It fails when a rule fires
+for an outlet that is not silenced; the error names the outlet, the rule and the last error. When all is
+well, its XCom holds each outlet's status.
 
-A failure notifies through Airflow notifiers, off by default: set `FIGUREWIRE_ALERT_EMAIL` (recipients)
-and an SMTP connection `figurewire_smtp` (UI: Admin > Connections, or `AIRFLOW_CONN_FIGUREWIRE_SMTP`).
+A failure notifies through Airflow notifiers, both silent until configured:
+
+* e-mail: recipients in `FIGUREWIRE_ALERT_EMAIL` and an SMTP connection `figurewire_smtp`
+  (Admin > Connections, or `AIRFLOW_CONN_FIGUREWIRE_SMTP`);
+* JSON webhook (Slack-compatible): `FIGUREWIRE_ALERT_WEBHOOK` or a connection `figurewire_webhook`.
 """
-
-
-def failure_notifiers() -> list:
-    """Who hears about a failed health check; e-mail only when someone asked for it."""
-    recipients = os.environ.get("FIGUREWIRE_ALERT_EMAIL")
-    if not recipients:
-        return []
-    from airflow.providers.smtp.notifications.smtp import SmtpNotifier
-
-    return [SmtpNotifier(
-        to=recipients,
-        smtp_conn_id="figurewire_smtp",
-        subject="figurewire health check failed ({{ dag_run.run_id }})",
-        html_content="{{ exception }}<br>Log: {{ ti.log_url }}",
-    )]
 
 
 @dag(
@@ -51,20 +40,23 @@ def failure_notifiers() -> list:
     default_args={
         "owner": "figurewire",
         "retries": 2,
-        "retry_delay": timedelta(minutes=2),
+        "retry_delay": timedelta(minutes=1),
         "retry_exponential_backoff": 2.0,
         "execution_timeout": timedelta(minutes=5),
     },
-    params={"warehouse": Param(DEFAULTS["warehouse"], type="string", description="the DuckDB warehouse")},
+    params={
+        "warehouse": Param(DEFAULTS["warehouse"], type="string", description="the DuckDB warehouse file"),
+        "sources": Param(DEFAULTS["sources"], type="string", description="sources file (health thresholds)"),
+    },
     tags=["figurewire", "monitoring"],
     doc_md=DOC_MD,
 )
 def figurewire_health():
-    @task(multiple_outputs=False, on_failure_callback=failure_notifiers())
+    @task(multiple_outputs=False, on_failure_callback=[SmtpHealthNotifier(), WebhookHealthNotifier()])
     def check_health(params=None) -> dict:
-        from figurewire.pipeline import check_health
+        from figurewire.health import check_health
 
-        return check_health(params["warehouse"])
+        return check_health(params["warehouse"], params["sources"])
 
     check_health()
 

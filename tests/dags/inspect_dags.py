@@ -21,6 +21,10 @@ bag = DagBag(dag_folder=str(REPO_ROOT / "dags"))
 parse_s = time.perf_counter() - started
 
 
+def _callbacks(value) -> list:
+    return [] if value is None else list(value) if isinstance(value, list | tuple) else [value]
+
+
 def describe(dag) -> dict:
     return {
         "tags": sorted(dag.tags),
@@ -40,6 +44,7 @@ def describe(dag) -> dict:
                 "trigger_rule": str(t.trigger_rule.value if hasattr(t.trigger_rule, "value") else t.trigger_rule),
                 "mapped": isinstance(t, MappedOperator),
                 "outlets": sorted(getattr(a, "uri", str(a)) for a in (t.outlets or [])),
+                "failure_notifiers": sorted(type(cb).__name__ for cb in _callbacks(t.on_failure_callback)),
             }
             for t in dag.tasks
         },
