@@ -12,7 +12,10 @@ in the same article; a figure is never credited to an earlier sentence's source 
 from __future__ import annotations
 
 import re
+from collections import deque
 from dataclasses import dataclass, field
+
+from transforms.trie_regex import trie_pattern
 
 _I = re.IGNORECASE
 _AP = "[’']"
@@ -24,19 +27,59 @@ SAY_FR = (
     r"revendiqué|revendique|revendiquent|avancé|avance|avancent|évalué|évalue|évaluent|recensé|recense|"
     r"recensent|dénombré|dénombre|compté|signalé|signale|confirmé|confirme|assuré|assure|expliqué|explique|"
     r"souligné|souligne|évoqué|évoque|évoquait|évoquent|raconte|raconté|confie|confié|prévoient|prévoit|"
-    r"promet|lancé|écrit|dit|constaté|constate|chiffré|chiffre|rappelé|affirmant|estimant|déplore|dénoncé|"
+    r"promet|lancé|écrit|dit|constaté|constate|chiffré|rappelé|affirmant|estimant|déplore|dénoncé|"
     r"dénonce|communiqué|assurant|parlent|parle|selon\s+qui"
 )
 SAY_EN = (
     r"said|says|say|told|tells|tell|added|adds|reported|reports|estimated|estimates|projected|projects|"
-    r"put(?=\s+(?:the|its|their)\s+[\w\s]{0,30}?\s+at\b)|noted|notes|announced|announces|claimed|claims|confirmed|confirms|sees|expects|expected|"
+    r"put|noted|notes|announced|announces|claimed|claims|confirmed|confirms|sees|expects|expected|"
     r"insists|insisted|stated|states|wrote|tweeted|showed|show|shows|warned|"
     r"explained|argued|acknowledged|revealed|according"
 )
-_SAY_RE = re.compile(
-    rf"(?<![\w\-])(?:(?:(?:a|ont|avait|avaient|aurait|auraient)(?:-t)?-(?:il|elle|ils|elles|on)\s+(?:[a-zà-ÿ’']+\s+){{0,2}}?|"
-    rf"(?:a|ont|avait|avaient|aurait|auraient)\s+(?:[a-zà-ÿ’']+\s+){{0,4}}?)?(?:{SAY_FR})"
-    rf"|(?:(?:has|have|had)\s+)?(?:{SAY_EN}))(?:-t-(?:il|elle|ils|elles|on)|-(?:il|elle|ils|elles))?(?![\w])", _I)
+_SAY_WORDS = [w for w in (x.replace(r"\s+", " ") for x in (SAY_FR + "|" + SAY_EN).split("|"))
+              if re.fullmatch(r"[\w’' \-]+", w) and not w.startswith("put")] + ["put"]
+_EN_SAY_WORDS = frozenset(w for w in SAY_EN.split("|") if re.fullmatch(r"[\w\-]+", w)) | {"put"}
+_VERB_RE = re.compile(
+    r"(?<![\w\-])" + trie_pattern(sorted(set(_SAY_WORDS))) +
+    r"(?:-t-(?:il|elle|ils|elles|on)|-(?:il|elle|ils|elles))?(?![\w])", _I)
+_PUT_AT_RE = re.compile(r"\s+(?:the|its|their)\s+[\w\s]{0,30}?\s+at\b")
+_AUX_BEFORE_RE = re.compile(
+    r"(?<![\w\-])(?:(?:a|ont|avait|avaient|aurait|auraient)(?:-t)?-(?:il|elle|ils|elles|on)\s+(?:[a-zà-ÿ’']+\s+){0,2}|"
+    r"(?:a|ont|avait|avaient|aurait|auraient)\s+(?:[a-zà-ÿ’']+\s+){0,4})$", _I)
+_EN_AUX_BEFORE_RE = re.compile(r"(?<![\w\-])(?:has|have|had)\s+$", _I)
+
+
+class _SayMatch:
+    """A verb of saying with its auxiliary ("a de son côté annoncé"), shaped like a regex match."""
+
+    __slots__ = ("_start", "_end", "_text")
+
+    def __init__(self, start: int, end: int, text: str):
+        self._start, self._end, self._text = start, end, text
+
+    def start(self) -> int:
+        return self._start
+
+    def end(self) -> int:
+        return self._end
+
+    def group(self) -> str:
+        return self._text
+
+
+def _say_matches(sent: str):
+    for m in _VERB_RE.finditer(sent):
+        start = m.start()
+        word = m.group().lower()
+        if word == "put" and not _PUT_AT_RE.match(sent, m.end()):
+            continue
+        window = sent[max(0, start - 48):start]
+        am = (_EN_AUX_BEFORE_RE if word in _EN_SAY_WORDS else _AUX_BEFORE_RE).search(window)
+        if am:
+            start -= len(window) - am.start()
+        yield _SayMatch(start, m.end(), sent[start:m.end()])
+
+
 _SELON_RE = re.compile(rf"(?<![\w])(?:selon|d{_AP}après|according\s+to|de\s+source)\s+", _I)
 _CITING_RE = re.compile(r"^\s*,?\s*(?:citing|citant|cité\w*\s+par)\s+", _I)
 _TAG_FR_RE = re.compile(r"\(([^()]{2,60})\)\s*[.!]?\s*$")
@@ -74,6 +117,8 @@ spokesman spokeswoman spokesperson minister president director chief official of
 mp senator mayor governor commander analyst expert professor dr researcher lawyer judge envoy ambassador
 secretary chairman chairwoman head leader deputy adviser advisor
 """.split())
+GENERIC_REFS = frozenset("ong ngo organisation organization monitor fund fonds group groupe ministère ministry "
+                         "ministre minister préfecture armée army agence agency".split())
 ROLE_PERSONS = TITLE_WORDS | frozenset("militaire responsable official officer soldat homme femme".split())
 INSTITUTION_WORDS = frozenset("""
 Défense Intérieur Justice Santé Économie Éducation Culture Armées Travail Agriculture Finances Affaires
@@ -98,7 +143,7 @@ _ADVERBIALS = re.compile(
     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|on\s+\w+day|in\s+a\s+statement|"
     r"to\s+reporters)\s*)+", _I)
 _NP_STOP = re.compile(
-    r"(?:\s*[,;:.!?«»“”\"()]|\s(?:et|and)\s+\d|(?:^|\s)\d|(?:^|\s)(?:qui|que|qu[’']|dont|où|lors|dans|en\s+(?:soirée|Syrie|France)|sur\s+place|"
+    r"(?:\s*[,;:.!?«»“”\"()]|\s(?:et|and)\s+\d|(?:^|\s)\d|^(?:que|qu[’']|that)\b|\s(?:qui|que|qu[’']|dont|où|lors|dans|en\s+(?:soirée|Syrie|France)|sur\s+place|"
     r"devant|auprès|cité\w*|interrog\w+|citant|citing|sur|au\s+cours|à\s+l[’']issue|depuis|alors|tandis|"
     r"on|in|at|who|which|that|to|asking|adding|after|before|ce|cette|ces|avant|après|"
     r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)|(?:monday|tuesday|wednesday|thursday|friday|"
@@ -133,7 +178,7 @@ class Marker:
 class Attributor:
     """Keeps what earlier sentences named, so back-references resolve within one article."""
 
-    history: list[tuple[str, str, str | None]] = field(default_factory=list)  # (raw NP, claimant, via)
+    history: deque = field(default_factory=lambda: deque(maxlen=48))  # (raw NP, claimant, via), newest last
     last: tuple[str | None, str | None] = (None, None)
     last_person: tuple[str | None, str | None] = (None, None)
     outlets_seen: list[str] = field(default_factory=list)
@@ -149,6 +194,13 @@ class Attributor:
         for m in _SELON_RE.finditer(sent):
             rest = sent[m.end():]
             raw, via, consumed, person = _np_with_via(rest)
+            if raw and _data_source(_clean_np(raw)) is None:
+                clause = re.split(r"[,;.]", rest, maxsplit=1)[0]
+                pm = re.search(r"\b(?:par|by)\s+", clause)
+                if pm:
+                    raw2, _, used2, _ = _np_with_via(clause[pm.end():])
+                    if raw2:
+                        raw, consumed = raw2, pm.end() + used2
             direction = _direction(sent, m.start(), figure_spans)
             cm = _CITING_RE.match(rest[consumed:])
             if cm:
@@ -160,7 +212,7 @@ class Attributor:
                     person = False
             found.append(self._marker(m.start(), m.end() + consumed, direction, raw, via or sent_via, sent,
                                       person=person))
-        for m in _SAY_RE.finditer(sent):
+        for m in _say_matches(sent):
             if m.group().lower() == "according":
                 continue
             mk = self._say_marker(sent, m, figure_spans, sent_via)
@@ -199,7 +251,10 @@ class Attributor:
             ok = not english or b.endswith(('"', "”", "'", "’")) or re.match(r"\s*[A-ZÀ-Þ]", after)
             if ok and not low.startswith(("told", "tells", "tell")):
                 raw, via, consumed, person = _np_with_via(after, inverted=True)
-                if raw and _claimant_like(raw):
+                np_end = m.end() + consumed
+                clause_end = re.search(r"[,;.]|$", sent[np_end:]).start() + np_end
+                object_fig = any(np_end <= fs <= clause_end for fs, _ in figure_spans)
+                if raw and _claimant_like(raw) and not object_fig:
                     return self._marker(m.start(), m.end() + consumed, "back", raw, via or sent_via, sent,
                                         person=person)
         subj, seg_start = _subject_before(before)
@@ -220,7 +275,10 @@ class Attributor:
             cited, _, _, _ = _np_with_via(after[cm.end():])
             via, subj = _outlet_name(subj) or subj, cited
         has_fig_after = figure_spans_after(m.end(), figure_spans, sent, clause_only=True)
-        direction = "fwd" if has_fig_after or not _has_figure_before(seg_start, figure_spans) else "back"
+        rest_clause = re.split(r"[,;.]", after, maxsplit=1)[0].strip()
+        closes = len(rest_clause.split()) <= 5 and not re.match(r"(?:de|d[’']|que|qu[’']|that|to|à|:|avoir)\b",
+                                                                  rest_clause, _I)
+        direction = "back" if closes and not has_fig_after and _has_figure_before(seg_start, figure_spans) else "fwd"
         return self._marker(seg_start, m.end(), direction, subj, via or sent_via, sent)
 
     def _marker(self, pos, end, direction, raw, via, sent, tag=False, person=False) -> Marker:
@@ -261,7 +319,7 @@ class Attributor:
         name = _person_name(np)
         claimant = name or np
         words = np.split()
-        if not name and len(words) <= 2 and words and words[0][0].islower():
+        if not name and len(words) == 1 and (words[0][0].islower() or words[0].lower() in GENERIC_REFS):
             head = words[0].lower()
             for r, c, v in reversed(self.history):
                 if re.search(rf"(?<![\w]){re.escape(head)}", r, _I) and c.lower() != np.lower():

@@ -39,6 +39,8 @@ _VERBISH_RE = re.compile(r"(?:(?<!m)ent|aient|ait|ez|ing)$", re.IGNORECASE)
 IRREGULAR_PARTICIPLES = frozenset("""
 venus venues venu venue pris prises mis mises partis restés restées sortis issus issues
 rentrés présents présentes réunis réunies morts mortes tués tuées blessés blessées faits faites
+vêtus vêtues élus élues attendus attendues originaires non lundi mardi mercredi jeudi vendredi samedi dimanche
+monday tuesday wednesday thursday friday saturday sunday overnight along cross crossed reached turned died
 """.split())
 ELIDED = ("d’", "d'", "l’", "l'")
 MAX_WORDS = 12

@@ -85,9 +85,7 @@ def extract_figures(text: str, lang: str | None = None, article_id: str = "") ->
     attributor = claimants.Attributor()
     out: list[Figure] = []
     prev_counted: str | None = None
-    for index, (s0, s1) in enumerate(split_sentences(text)):
-        if s1 - s0 > MAX_SENTENCE:
-            s1 = s0 + MAX_SENTENCE
+    for index, (s0, s1) in enumerate(_bounded(split_sentences(text), text)):
         cands = _candidates(text, s0, s1, lang, phones)
         if not cands:
             _note_markers(attributor, text[s0:s1])
@@ -97,12 +95,12 @@ def extract_figures(text: str, lang: str | None = None, article_id: str = "") ->
             _note_markers(attributor, text[s0:s1])
             continue
         sent = text[s0:s1]
-        spans = [(c.start - s0, c.end - s0) for c in figs]
+        spans = [(c.surface_start - s0, c.surface_end - s0) for c in figs]
         markers = attributor.markers(sent, spans)
         continuation = claimants.starts_with_continuation(sent)
         used = []
         for c in figs:
-            mk = claimants.assign(markers, c.start - s0, c.end - s0)
+            mk = claimants.assign(markers, c.surface_start - s0, c.surface_end - s0)
             if mk is not None:
                 claimant, via = (mk.claimant, mk.via) if mk.named else (None, None)
                 used.append(mk)
@@ -120,6 +118,20 @@ def extract_figures(text: str, lang: str | None = None, article_id: str = "") ->
             ))
         attributor.commit(markers)
         prev_counted = next((c.counted for c in reversed(figs) if c.counted and c.unit != "percent"), prev_counted)
+    return out
+
+
+def _bounded(spans: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
+    """Sentences longer than MAX_SENTENCE (no punctuation in megabytes of input) cut at spaces,
+    so every window stays small and the work stays linear."""
+    out = []
+    for s0, s1 in spans:
+        while s1 - s0 > MAX_SENTENCE:
+            cut = text.rfind(" ", s0 + MAX_SENTENCE // 2, s0 + MAX_SENTENCE)
+            cut = cut if cut > s0 else s0 + MAX_SENTENCE
+            out.append((s0, cut))
+            s0 = cut
+        out.append((s0, s1))
     return out
 
 

@@ -31,8 +31,10 @@ NUM_PERM = 64
 SHINGLE_WORDS = 3
 COPY_JACCARD = 0.5
 EVENT_WINDOW = timedelta(days=3)
+EVENT_MAX_SPAN = timedelta(days=7)
 EVENT_SCORE = 4.0
-MAX_NEIGHBOURS_PER_FEATURE = 60
+MAX_NEIGHBOURS_PER_FEATURE = 25
+QUANTITY_KEYS_PER_ARTICLE = 3
 
 # Places and actors the sample outlets write about; spellings are matched after normalise().
 PLACES: dict[str, tuple[str, ...]] = {
@@ -138,32 +140,54 @@ def shingles(text: str, size: int = SHINGLE_WORDS, normalised: bool = False) -> 
     return {" ".join(words[i:i + size]) for i in range(len(words) - size + 1)}
 
 
+def _letter_classes() -> dict[str, str]:
+    """For each ASCII letter, a regex class of the letters that fold to it (e -> [eéèêëÉÈÊË...])."""
+    folds: dict[str, set[str]] = defaultdict(set)
+    for code in range(0xC0, 0x250):
+        char = chr(code)
+        base = normalise(char)
+        if len(base) == 1 and base.isascii() and base.isalpha():
+            folds[base].add(char)
+    return {letter: "[" + letter + letter.upper() + "".join(sorted(folds[letter])) + "]"
+            for letter in "abcdefghijklmnopqrstuvwxyz"}
+
+
+_LETTER_CLASS = _letter_classes()
+
+
+def _raw_variant(variant: str) -> str:
+    """A regex matching a normalised spelling in raw text: any case, any accent, any punctuation between words."""
+    return "".join(_LETTER_CLASS.get(ch, r"[\W_]+" if ch == " " else re.escape(ch)) for ch in variant)
+
+
 def _gazetteer_pattern(table: Mapping[str, tuple[str, ...]]) -> tuple[re.Pattern[str], dict[str, str]]:
     variants = {variant: canonical for canonical, names in table.items() for variant in names}
-    alternatives = "|".join(re.escape(v) for v in sorted(variants, key=len, reverse=True))
-    return re.compile(rf"\b(?:{alternatives})\b"), variants
+    alternatives = "|".join(f"(?P<g{i}>{_raw_variant(v)})" for i, v in enumerate(variants))
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)"), {
+        f"g{i}": canonical for i, canonical in enumerate(variants.values())}
 
 
 _PLACE_RE, _PLACE_OF = _gazetteer_pattern(PLACES)
 _ACTOR_RE, _ACTOR_OF = _gazetteer_pattern(ACTORS)
 
 
-def places_in(text: str, normalised: bool = False) -> list[str]:
-    """Known places in order of first mention (canonical names)."""
-    text = text if normalised else normalise(text)
-    return list(dict.fromkeys(_PLACE_OF[m.group(0)] for m in _PLACE_RE.finditer(text)))
+def _found(pattern: re.Pattern[str], names: dict[str, str], text: str) -> list[str]:
+    return [names[m.lastgroup] for m in pattern.finditer(text or "")]  # type: ignore[index]
 
 
-def actors_in(text: str, normalised: bool = False) -> list[str]:
-    text = text if normalised else normalise(text)
-    return list(dict.fromkeys(_ACTOR_OF[m.group(0)] for m in _ACTOR_RE.finditer(text)))
+def places_in(text: str) -> list[str]:
+    """Known places in order of first mention (canonical names), matched in raw or normalised text."""
+    return list(dict.fromkeys(_found(_PLACE_RE, _PLACE_OF, text)))
+
+
+def actors_in(text: str) -> list[str]:
+    return list(dict.fromkeys(_found(_ACTOR_RE, _ACTOR_OF, text)))
 
 
 def main_place(text: str) -> str | None:
     """The place an article is mostly about: the most mentioned known place, the first one on ties."""
     counts: dict[str, int] = {}
-    for m in _PLACE_RE.finditer(normalise(text)):
-        place = _PLACE_OF[m.group(0)]
+    for place in _found(_PLACE_RE, _PLACE_OF, text):
         counts[place] = counts.get(place, 0) + 1
     return max(counts, key=lambda p: counts[p]) if counts else None
 
@@ -318,8 +342,8 @@ def _features(doc: ArticleDoc, text: str) -> _Features:
         if category != "other":
             values[category].append(value)
     return _Features(
-        places=frozenset(places_in(text, normalised=True)),
-        actors=frozenset(actors_in(text, normalised=True)),
+        places=frozenset(places_in(text)),
+        actors=frozenset(actors_in(text)),
         values={category: sorted(v) for category, v in values.items()},
         words=frozenset(w for w in text.split() if len(w) >= 4 and w not in _STOPWORDS and not w.isdigit()),
     )
@@ -355,11 +379,13 @@ def _close(a: float, b: float) -> bool:
 
 
 def same_event_pairs(docs: Sequence[ArticleDoc], window: timedelta = EVENT_WINDOW,
-                     min_score: float = EVENT_SCORE, texts: Sequence[str] | None = None) -> list[tuple[int, int]]:
-    """Index pairs of articles reported within ``window`` whose evidence reaches ``min_score``.
+                     min_score: float = EVENT_SCORE,
+                     texts: Sequence[str] | None = None) -> list[tuple[float, int, int]]:
+    """``(score, i, j)`` for articles reported within ``window`` whose evidence reaches ``min_score``.
 
-    Only articles sharing a place, an actor or a quantity are compared (blocking), each with its
-    nearest neighbours in time, so the work grows with the number of articles, not its square.
+    Only articles sharing a place, an actor or one of their largest quantities are compared
+    (blocking), each with its nearest neighbours in time, so the work grows with the number of
+    articles, not its square.
     """
     texts = _normalised_texts(docs) if texts is None else texts
     feats = [_features(d, text) for d, text in zip(docs, texts, strict=True)]
@@ -369,9 +395,9 @@ def same_event_pairs(docs: Sequence[ArticleDoc], window: timedelta = EVENT_WINDO
             postings[("place", place)].append(i)
         for actor in f.actors:
             postings[("actor", actor)].append(i)
-        for cat, values in f.values.items():
-            for value in set(values):
-                postings[("quantity", cat, round(value, -2) if value >= 1000 else value)].append(i)
+        largest = sorted({(v, c) for c, values in f.values.items() for v in values}, reverse=True)
+        for value, cat in largest[:QUANTITY_KEYS_PER_ARTICLE]:
+            postings[("quantity", cat, round(value, -2) if value >= 1000 else value)].append(i)
     seen: set[tuple[int, int]] = set()
     pairs = []
     for members in postings.values():
@@ -385,8 +411,9 @@ def same_event_pairs(docs: Sequence[ArticleDoc], window: timedelta = EVENT_WINDO
                 if pair in seen:
                     continue
                 seen.add(pair)
-                if event_score(feats[i], feats[j]) >= min_score:
-                    pairs.append(pair)
+                score = event_score(feats[i], feats[j])
+                if score >= min_score:
+                    pairs.append((score, *pair))
     return pairs
 
 
@@ -394,6 +421,8 @@ def group_articles(docs: Sequence[ArticleDoc], story_of: Mapping[str, str]) -> l
     """Event and syndication for every article version in ``story_of`` (article_id -> story_id).
 
     ``docs`` are the current revisions; older revisions inherit their story's event and syndication.
+    Links are merged strongest first, and never into an event spanning more than ``EVENT_MAX_SPAN``,
+    so daily news from one city does not chain into a year-long event.
     """
     texts = _normalised_texts(docs)
     copies = syndicated_copies(docs, texts=texts)
@@ -406,18 +435,31 @@ def group_articles(docs: Sequence[ArticleDoc], story_of: Mapping[str, str]) -> l
             i = parent[i]
         return i
 
-    for i, j in same_event_pairs(docs, texts=texts):
-        parent[find(i)] = find(j)
+    first = [_time_key(d.reported_at) for d in docs]
+    last = list(first)
+
+    def union(i: int, j: int, bounded: bool) -> None:
+        a, b = find(i), find(j)
+        if a == b:
+            return
+        start, end = min(first[a], first[b]), max(last[a], last[b])
+        if bounded and end != float("inf") and end - start > EVENT_MAX_SPAN.total_seconds():
+            return
+        parent[a] = b
+        first[b], last[b] = start, end
+
     for copy_id, (original_id, _) in copies.items():
-        parent[find(index[copy_id])] = find(index[original_id])
+        union(index[copy_id], index[original_id], bounded=False)
+    for _, i, j in sorted(same_event_pairs(docs, texts=texts), key=lambda p: (-p[0], p[1], p[2])):
+        union(i, j, bounded=True)
     components: dict[int, list[int]] = defaultdict(list)
     for i in range(len(docs)):
         components[find(i)].append(i)
     event_of_story: dict[str, str] = {}
     by_story: dict[str, ArticleDoc] = {}
     for members in components.values():
-        first = min(members, key=lambda k: (_time_key(docs[k].reported_at), docs[k].story_id))
-        event_id = stable_id("event", docs[first].story_id)
+        earliest = min(members, key=lambda k: (_time_key(docs[k].reported_at), docs[k].story_id))
+        event_id = stable_id("event", docs[earliest].story_id)
         for k in members:
             event_of_story[docs[k].story_id] = event_id
             by_story[docs[k].story_id] = docs[k]
