@@ -46,6 +46,11 @@ HISTORIES = {
         Crawl(at=4, failed=True, requests=6, retries=4, timeouts=1,
               errors=[("fetch", "timeout", FEED.format("slowpoke"), None,
                        f"Getting {FEED.format('slowpoke')} took longer than 1.0 seconds.")])],
+    ("Back Again", "recovered"): HEALTHY + [http_500(3, "recovered"), Crawl(at=4, not_modified=True, requests=2)],
+    ("Hollow Feed", "hollow"): HEALTHY + [
+        Crawl(at=3, failed=True, requests=2, parse_failures=1,
+              errors=[("parse", "empty_feed", FEED.format("hollow"), 200, "the feed is well-formed but has no items")]),
+        Crawl(at=4, not_modified=True, requests=2)],
     ("Quiet Gazette", "quiet"): [Crawl(at=-72, items=4)] + [
         Crawl(at=h, not_modified=True, requests=2) for h in range(5)],
 }
@@ -81,22 +86,30 @@ def test_sql_defaults_are_the_dataclass_defaults(warehouse):
 def test_each_outlet_gets_its_status_and_the_rules_that_fired(report):
     got = {o.outlet: (o.status, o.rules_fired) for o in report}
     assert got == {
-        "Dead Wire": ("failing", ["consecutive_failures", "min_items", "error_ratio"]),
-        "Muted Radio": ("failing", ["consecutive_failures", "min_items", "error_ratio"]),
+        "Dead Wire": ("failing", ["consecutive_failures", "error_ratio"]),
+        "Muted Radio": ("failing", ["consecutive_failures", "error_ratio"]),
         "Quiet Gazette": ("stale", ["stale", "feed_unchanged"]),
         "Broken Layout": ("degraded", ["error_ratio", "parse_failures", "yield_drop"]),
-        "Slow Herald": ("degraded", ["min_items", "error_ratio", "timeouts"]),
+        "Slow Herald": ("degraded", ["error_ratio", "timeouts"]),
+        "Hollow Feed": ("degraded", ["min_items"]),
         "Twin News": ("degraded", ["min_items"]),
+        "Back Again": ("ok", []),
         "Steady Times": ("ok", []),
     }
     assert [o.outlet for o in report][:2] == ["Dead Wire", "Muted Radio"]  # worst first
+
+
+def test_a_304_repeats_the_last_feed_that_was_read(report):
+    """After a 500 the feed's last 200 was healthy; after an empty feed, the last 200 was empty."""
+    sources = by_source(report)
+    assert (sources["recovered"].status, sources["recovered"].consecutive_failures) == ("ok", 0)
+    assert sources["hollow"].rule_details == ["min_items: 0 items, trailing median 4.0 (min 50%)"]
 
 
 def test_rule_details_give_the_numbers_and_thresholds(report):
     sources = by_source(report)
     assert sources["dead"].rule_details == [
         "consecutive_failures: 2 failed runs in a row (max 1)",
-        "min_items: 0 items, trailing median 4.0 (min 50%)",
         "error_ratio: 1 of 2 URLs failed (max 25%)",
     ]
     assert sources["broken"].rule_details == [
@@ -133,7 +146,7 @@ def test_per_run_series_for_the_report(warehouse):
         select run_number, run_status, items_seen, trailing_median_items, consecutive_failures, breaks_min_items
         from mart_scrape_health_runs where source_id = 'dead' order by run_number""")
     assert rows == [(1, "ok", 4, None, 0, False), (2, "ok", 4, 4.0, 0, False), (3, "ok", 4, 4.0, 0, False),
-                    (4, "failed", 0, 4.0, 1, True), (5, "failed", 0, 4.0, 2, True)]
+                    (4, "failed", None, 4.0, 1, False), (5, "failed", None, 4.0, 2, False)]
     _, rows = run_sql(warehouse, """
         select run_number, feed_not_modified, items_seen, figure_yield, trailing_median_yield, breaks_yield_drop
         from mart_scrape_health_runs where source_id = 'broken' order by run_number""")
@@ -144,7 +157,8 @@ def test_per_run_series_for_the_report(warehouse):
 def test_the_stored_mart_was_judged_at_build_time(warehouse):
     """Built long after these 2016 runs: every outlet is stale, the dead ones failing."""
     _, rows = run_sql(warehouse, "select outlet, status from mart_scrape_health where level = 'outlet' order by 1")
-    assert rows == [("Broken Layout", "stale"), ("Dead Wire", "failing"), ("Muted Radio", "failing"),
+    assert rows == [("Back Again", "stale"), ("Broken Layout", "stale"), ("Dead Wire", "failing"),
+                    ("Hollow Feed", "stale"), ("Muted Radio", "failing"),
                     ("Quiet Gazette", "stale"), ("Slow Herald", "stale"), ("Steady Times", "stale"),
                     ("Twin News", "stale")]
 
@@ -163,14 +177,16 @@ def test_the_sources_file_tunes_silences_and_switches_rules_off(warehouse, tuned
     report = health.health_report(warehouse, tuned_sources, now=NOW)
     got = {s.source_id: (s.status, s.rules_fired, s.silenced) for s in by_source(report).values()}
     assert got == {
-        "dead": ("failing", ["consecutive_failures", "min_items"], False),
-        "muted": ("failing", ["consecutive_failures", "min_items"], True),
+        "dead": ("failing", ["consecutive_failures"], False),
+        "muted": ("failing", ["consecutive_failures"], True),
         "quiet": ("stale", ["stale"], True),
         "broken": ("degraded", ["parse_failures", "yield_drop"], False),
-        "slowpoke": ("degraded", ["min_items"], False),
+        "slowpoke": ("ok", [], False),
         "twin-a": ("ok", [], False),
         "twin-b": ("ok", [], False),
         "steady": ("ok", [], False),
+        "recovered": ("ok", [], False),
+        "hollow": ("degraded", ["min_items"], False),
     }
     assert health.exit_code(report) == 1
 
@@ -180,11 +196,11 @@ def test_check_health_raises_with_outlet_rule_last_error_and_run(warehouse, tune
         health.check_health(warehouse, tuned_sources, now=NOW)
     alerts = failed.value.alerts
     assert [(a.outlet, a.source_id, a.rule) for a in alerts] == [
-        ("Dead Wire", "dead", "consecutive_failures"), ("Dead Wire", "dead", "min_items"),
+        ("Dead Wire", "dead", "consecutive_failures"),
         ("Broken Layout", "broken", "parse_failures"), ("Broken Layout", "broken", "yield_drop"),
-        ("Slow Herald", "slowpoke", "min_items")]
+        ("Hollow Feed", "hollow", "min_items")]
     message = str(failed.value)
-    assert message.splitlines()[0] == "health rules fired for 3 outlet(s): Broken Layout, Dead Wire, Slow Herald"
+    assert message.splitlines()[0] == "health rules fired for 3 outlet(s): Broken Layout, Dead Wire, Hollow Feed"
     assert message.splitlines()[1] == (
         "- Dead Wire / dead: failing, rule consecutive_failures: 2 failed runs in a row (max 1); last error "
         "http_error: HTTP 500 from http://dead.health.test/feed.xml (http://dead.health.test/feed.xml); "

@@ -1,6 +1,9 @@
 -- One row per crawl of one source, with the measures the health rules read and the per-run rules it broke.
--- items_seen: feed entries the crawl saw (staged, dropped or skipped as already seen); NULL when the feed
--- answered 304, since nothing was counted. Trailing medians come from earlier healthy runs only, so an
+-- items_seen: feed entries the crawl saw (staged, dropped or skipped as already seen); NULL when nothing was
+-- counted: the feed answered 304 (same as the last 200), or nothing was seen because a fetch failed (that
+-- is the error rules' business, and a 304 after it still means the last feed that was read).
+-- articles_parsed: pages parsed into articles plus pages that failed to parse or validate (feed-level
+-- errors excluded), the denominator of figure_yield. Trailing medians come from earlier healthy runs only, so an
 -- outage does not lower the bar it is judged by.
 with runs as (
     select * from fct_scrape_runs
@@ -23,7 +26,11 @@ errors_per_run as (
         run_id,
         source_id,
         count(*) filter (where error_kind <> 'crawl_failed') as url_errors,
-        count(*) filter (where error_kind = 'timeout') as timeout_errors
+        count(*) filter (where error_kind = 'timeout') as timeout_errors,
+        count(*) filter (where stage = 'fetch' and error_kind <> 'crawl_failed') as fetch_stage_errors,
+        count(*) filter (where stage in ('parse', 'validate')
+                         and error_kind not in ('empty_feed', 'malformed_xml', 'hostile_xml', 'duplicate_guid'))
+            as article_failures
     from errors
     group by run_id, source_id
 ),
@@ -39,6 +46,8 @@ measured as (
         runs.run_status,
         runs.feed_not_modified > 0 as feed_not_modified,
         case when runs.feed_not_modified > 0 then null
+             when runs.items_scraped + runs.items_dropped + runs.articles_seen_skipped = 0
+                  and coalesce(errors_per_run.fetch_stage_errors, 0) > 0 then null
              else runs.items_scraped + runs.items_dropped + runs.articles_seen_skipped end as items_seen,
         runs.items_scraped,
         runs.articles_new,
@@ -52,7 +61,7 @@ measured as (
         runs.articles_loaded,
         runs.articles_with_figures,
         runs.figures_loaded,
-        runs.articles_loaded + runs.parse_failures as articles_parsed,
+        runs.articles_loaded + coalesce(errors_per_run.article_failures, 0) as articles_parsed,
         runs.last_error_kind,
         runs.last_error_message,
         row_number() over (partition by runs.source_id order by runs.started_at, runs.run_id) as run_number
