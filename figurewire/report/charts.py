@@ -228,7 +228,7 @@ def _timeline_layers(colour: alt.Scale, ranged: bool, event_id: str, comparison_
                     "(isValid(datum.low) && isValid(datum.high) ? (datum.low + datum.high) / 2 : null)",
     ).transform_filter("isValid(datum.reported_at) && isValid(datum.shown_value)")
     x = alt.X("reported_at:T", title=None, scale=alt.Scale(type="utc"),
-              axis=alt.Axis(format="%d %b %H:%M", labelAngle=0, tickCount=5, labelOverlap=True))
+              axis=alt.Axis(format="%d %b %H:%M", labelAngle=0, tickCount=4, labelOverlap="greedy", labelSeparation=8))
     y = alt.Y("shown_value:Q", title="value", scale=alt.Scale(zero=True), axis=alt.Axis(format=NUMBER, tickCount=5))
     outlet = alt.Color("outlet:N", scale=colour, title="outlet", legend=alt.Legend(orient="right"))
     tooltip = [

@@ -76,10 +76,13 @@ def quantity_label(row: Row) -> str:
 
 
 def _disagreement(rows: list[Row]) -> tuple:
+    """Quantities most worth a look first: more independent outlets giving a number, then contradicting
+    bounds, then a wider relative spread."""
     first = rows[0]
+    valued = sum(1 for r in rows if r.get("is_independent") and r.get("value") is not None)
     top = first.get("max_value") or 0
     relative = (first.get("spread") or 0) / top if top else 0
-    return (-(first.get("independent_outlets") or 0), first.get("bounds_consistent", True), -relative,
+    return (-valued, -(first.get("independent_outlets") or 0), first.get("bounds_consistent", True), -relative,
             first["comparison_key"])
 
 
