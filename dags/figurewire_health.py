@@ -54,9 +54,15 @@ A failure notifies through Airflow notifiers, both silent until configured:
 def figurewire_health():
     @task(multiple_outputs=False, on_failure_callback=[SmtpHealthNotifier(), WebhookHealthNotifier()])
     def check_health(params=None) -> dict:
-        from figurewire.health import check_health
+        """A fired rule is a verdict, not a glitch: fail at once (no retries), so the alert goes out now."""
+        from airflow.sdk.exceptions import AirflowFailException
 
-        return check_health(params["warehouse"], params["sources"])
+        from figurewire.health import HealthCheckFailed, check_health
+
+        try:
+            return check_health(params["warehouse"], params["sources"])
+        except HealthCheckFailed as verdict:
+            raise AirflowFailException(str(verdict)) from verdict
 
     check_health()
 

@@ -89,14 +89,6 @@ def test_email_and_webhook_carry_outlet_rule_last_error_and_run_link(tmp_path, e
         ("Sputnik", "min_items", "empty_feed", "http://sputnik.newsroom.test/fr/rss.xml")]
 
 
-def test_webhook_url_from_the_environment(tmp_path, endpoints):
-    _, inbox, sink_url, posts = endpoints
-    inbox.clear(), posts.clear()
-    out = _notify(tmp_path, {"FIGUREWIRE_ALERT_WEBHOOK": sink_url + "?via=env"})
-    assert "health e-mail off: no recipients (set FIGUREWIRE_ALERT_EMAIL)" in out
-    assert [p["path"] for p in posts] == ["/hooks/figurewire?via=env"] and inbox == []
-
-
 def test_off_by_default(tmp_path, endpoints):
     _, inbox, _, posts = endpoints
     inbox.clear(), posts.clear()
