@@ -23,6 +23,7 @@ import email.utils
 import hashlib
 import http.server
 import json
+import os
 import re
 import socket
 import sys
@@ -417,6 +418,25 @@ def _is_feed(body: bytes) -> bool:
     return b"<rss" in head or b"<feed" in head or b"<urlset" in head
 
 
+MODES_ENV = "FIGUREWIRE_NEWSROOM_MODES"
+
+
+def modes_from_env(environ: dict[str, str] | None = None) -> dict[str, str]:
+    """Failure modes from ``FIGUREWIRE_NEWSROOM_MODES`` (``rt.newsroom.test=500,sputnik=empty``; a host
+    without a dot gets ``.newsroom.test``), so `figurewire run`, which serves its own newsroom, can be
+    watched failing and firing the health rules."""
+    raw = (os.environ if environ is None else environ).get(MODES_ENV, "")
+    modes = {}
+    for item in filter(None, (part.strip() for part in raw.split(","))):
+        host, sep, mode = item.partition("=")
+        if not sep or mode.strip() not in MODES:
+            raise ValueError(f"{MODES_ENV} wants HOST=MODE[,HOST=MODE...] with MODE in {', '.join(MODES)}, "
+                             f"got {item!r}")
+        host = host.strip()
+        modes[host if "." in host else f"{host}.newsroom.test"] = mode.strip()
+    return modes
+
+
 @contextlib.contextmanager
 def serve_newsroom(host: str = "127.0.0.1", port: int = 0, modes: dict[str, str] | None = None,
                    slow_seconds: float = SLOW_SECONDS) -> Iterator[str]:
@@ -424,8 +444,9 @@ def serve_newsroom(host: str = "127.0.0.1", port: int = 0, modes: dict[str, str]
 
     Use the base URL as an HTTP proxy for ``http://*.newsroom.test/...`` URLs. Leaving the block
     stops the server within a fraction of a second, even while a slow answer is sleeping.
+    ``modes`` come on top of those in ``FIGUREWIRE_NEWSROOM_MODES``.
     """
-    server = NewsroomServer((host, port), modes=modes, slow_seconds=slow_seconds)
+    server = NewsroomServer((host, port), modes={**modes_from_env(), **(modes or {})}, slow_seconds=slow_seconds)
     thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05},
                               name="figurewire-newsroom", daemon=True)
     thread.start()
