@@ -181,3 +181,30 @@ def test_runs_stay_within_the_test_budget(airflow_runs):
           f"second (dead outlet, 2 retries) {airflow_runs.second.seconds:.1f} s")
     assert airflow_runs.prepare_seconds < 60
     assert airflow_runs.first.seconds < 180 and airflow_runs.second.seconds < 180
+
+
+@pytest.fixture(scope="module")
+def maintenance_run(airflow_runs) -> DagRun:
+    """figurewire_maintenance over the same warehouse: re-extract RT France with the current extractor."""
+    started = time.perf_counter()
+    proc = subprocess.run(afe.airflow_command([
+        "dags", "test", "figurewire_maintenance", "--conf",
+        json.dumps({"outlets": ["rt-fr"], "since": None, "reextract": True})]),
+        env=airflow_runs.env, capture_output=True, text=True, timeout=600)
+    seconds = time.perf_counter() - started
+    with sqlite3.connect(airflow_runs.metadata_db) as db:
+        run_id, state = db.execute("select run_id, state from dag_run where dag_id = 'figurewire_maintenance' "
+                                   "order by id desc limit 1").fetchone()
+        tis = dict(((t, m), s) for t, m, s in db.execute(
+            "select task_id, map_index, state from task_instance where dag_id = 'figurewire_maintenance' "
+            "and run_id = ?", (run_id,)))
+    assert tis, proc.stdout[-3000:] + proc.stderr[-3000:]
+    return DagRun(run_id=run_id, state=state, returncode=proc.returncode, seconds=seconds, tis=tis,
+                  xcom_sizes=[], listed_sources=[], counts=_warehouse_counts(airflow_runs.warehouse))
+
+
+def test_maintenance_reprocess_changes_no_counts(airflow_runs, maintenance_run):
+    assert maintenance_run.tis == {("reprocess", -1): "success"}
+    assert (maintenance_run.state, maintenance_run.returncode) == ("success", 0)
+    before, after = airflow_runs.second.counts, maintenance_run.counts
+    assert (after["articles"], after["figures"]) == (before["articles"], before["figures"])
