@@ -241,6 +241,9 @@ def judge(con, rules: Mapping[str, HealthRules] | None = None, now: datetime | N
     Rows are ``mart_scrape_health`` rows as dicts (outlets and sources). Temporary views shadow the
     stored tables, so this works on a read-only session and never changes the warehouse.
     """
+    if rules is None and not con.execute(
+            "select count(*) from duckdb_tables() where table_name = 'int_health_rules'").fetchall()[0][0]:
+        rules = {DEFAULTS_KEY: HealthRules()}  # a warehouse built before the health models existed
     if rules is not None:
         con.register("figurewire_health_rules", rules_table(rules))
         con.execute("create or replace temp view int_health_rules as select * from figurewire_health_rules")

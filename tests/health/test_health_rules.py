@@ -236,3 +236,16 @@ def test_health_command_prints_a_table_or_json_and_fails_on_failing(warehouse, c
     printed = json.loads(capsys.readouterr().out)
     assert {o["outlet"]: o["status"] for o in printed}["Dead Wire"] == "failing"
     assert printed[0]["sources"][0]["last_error_kind"] == "http_error"
+
+
+def test_a_warehouse_built_before_the_health_models_is_judged_with_the_defaults(warehouse, tmp_path):
+    import duckdb
+
+    old = tmp_path / "old.duckdb"
+    with duckdb.connect(str(old)) as con:
+        con.execute(f"attach '{warehouse}' as src (read_only)")
+        for table in ("fct_scrape_runs", "fct_fetch_errors"):
+            con.execute(f"create table {table} as select * from src.{table}")
+    got = {o.outlet: (o.status, o.rules_fired) for o in health.health_report(old, now=NOW)}
+    assert got["Dead Wire"] == ("failing", ["consecutive_failures", "error_ratio"])
+    assert got["Steady Times"] == ("ok", [])
