@@ -134,8 +134,10 @@ def main(argv: list[str] | None = None) -> int:
         seconds, counts = timed(load_batches, warehouse, data)
         assert counts["figures"] == sizes["figures"], counts
         load_times.append(seconds)
+        print(f"load {seconds:.2f} s", file=sys.stderr)
         publish_times.append(timed(publish, warehouse)[0])
     build_s, built = timed(build_models, warehouse)
+    print(f"build {build_s:.1f} s", file=sys.stderr)
     rebuild_times = [timed(rebuild_models, warehouse)[0] for _ in range(args.build_repeat)]
     db_mb = warehouse.stat().st_size / 1e6
 

@@ -140,54 +140,52 @@ def shingles(text: str, size: int = SHINGLE_WORDS, normalised: bool = False) -> 
     return {" ".join(words[i:i + size]) for i in range(len(words) - size + 1)}
 
 
-def _letter_classes() -> dict[str, str]:
-    """For each ASCII letter, a regex class of the letters that fold to it (e -> [eéèêëÉÈÊË...])."""
-    folds: dict[str, set[str]] = defaultdict(set)
-    for code in range(0xC0, 0x250):
-        char = chr(code)
-        base = normalise(char)
-        if len(base) == 1 and base.isascii() and base.isalpha():
-            folds[base].add(char)
-    return {letter: "[" + letter + letter.upper() + "".join(sorted(folds[letter])) + "]"
-            for letter in "abcdefghijklmnopqrstuvwxyz"}
+class _Gazetteer:
+    """Spellings (normalised, one or more words) -> canonical name, looked up word by word."""
+
+    def __init__(self, table: Mapping[str, tuple[str, ...]]):
+        self.by_first: dict[str, list[tuple[tuple[str, ...], str]]] = defaultdict(list)
+        for canonical, names in table.items():
+            for name in names:
+                words = tuple(name.split())
+                self.by_first[words[0]].append((words, canonical))
+        for entries in self.by_first.values():
+            entries.sort(key=lambda e: -len(e[0]))
+
+    def mentions(self, words: Sequence[str]) -> list[str]:
+        found = []
+        by_first = self.by_first
+        for i, word in enumerate(words):
+            entries = by_first.get(word)
+            if entries:
+                for spelling, canonical in entries:
+                    if tuple(words[i:i + len(spelling)]) == spelling:
+                        found.append(canonical)
+                        break
+        return found
 
 
-_LETTER_CLASS = _letter_classes()
+_PLACES = _Gazetteer(PLACES)
+_ACTORS = _Gazetteer(ACTORS)
 
 
-def _raw_variant(variant: str) -> str:
-    """A regex matching a normalised spelling in raw text: any case, any accent, any punctuation between words."""
-    return "".join(_LETTER_CLASS.get(ch, r"[\W_]+" if ch == " " else re.escape(ch)) for ch in variant)
+def _words(text: str, normalised: bool) -> list[str]:
+    return (text if normalised else normalise(text)).split()
 
 
-def _gazetteer_pattern(table: Mapping[str, tuple[str, ...]]) -> tuple[re.Pattern[str], dict[str, str]]:
-    variants = {variant: canonical for canonical, names in table.items() for variant in names}
-    alternatives = "|".join(f"(?P<g{i}>{_raw_variant(v)})" for i, v in enumerate(variants))
-    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)"), {
-        f"g{i}": canonical for i, canonical in enumerate(variants.values())}
+def places_in(text: str, normalised: bool = False) -> list[str]:
+    """Known places in order of first mention (canonical names)."""
+    return list(dict.fromkeys(_PLACES.mentions(_words(text, normalised))))
 
 
-_PLACE_RE, _PLACE_OF = _gazetteer_pattern(PLACES)
-_ACTOR_RE, _ACTOR_OF = _gazetteer_pattern(ACTORS)
+def actors_in(text: str, normalised: bool = False) -> list[str]:
+    return list(dict.fromkeys(_ACTORS.mentions(_words(text, normalised))))
 
 
-def _found(pattern: re.Pattern[str], names: dict[str, str], text: str) -> list[str]:
-    return [names[m.lastgroup] for m in pattern.finditer(text or "")]  # type: ignore[index]
-
-
-def places_in(text: str) -> list[str]:
-    """Known places in order of first mention (canonical names), matched in raw or normalised text."""
-    return list(dict.fromkeys(_found(_PLACE_RE, _PLACE_OF, text)))
-
-
-def actors_in(text: str) -> list[str]:
-    return list(dict.fromkeys(_found(_ACTOR_RE, _ACTOR_OF, text)))
-
-
-def main_place(text: str) -> str | None:
+def main_place(text: str, normalised: bool = False) -> str | None:
     """The place an article is mostly about: the most mentioned known place, the first one on ties."""
     counts: dict[str, int] = {}
-    for place in _found(_PLACE_RE, _PLACE_OF, text):
+    for place in _PLACES.mentions(_words(text, normalised)):
         counts[place] = counts.get(place, 0) + 1
     return max(counts, key=lambda p: counts[p]) if counts else None
 
@@ -231,6 +229,7 @@ class ArticleDoc:
     text: str
     reported_at: datetime | None
     quantities: frozenset[tuple[str, float]] = field(default_factory=frozenset)
+    normalised_text: str | None = None  # when the caller normalised already (the warehouse does, in SQL)
 
 
 @dataclass(frozen=True)
@@ -251,6 +250,7 @@ class FigureRef:
     counted: str | None
     claimant: str | None
     sentence: str
+    sentence_normalised: str | None = None
 
 
 @dataclass(frozen=True)
@@ -314,7 +314,7 @@ def syndicated_copies(docs: Sequence[ArticleDoc], threshold: float = COPY_JACCAR
 
 
 def _normalised_texts(docs: Sequence[ArticleDoc]) -> list[str]:
-    return [normalise(d.text) for d in docs]
+    return [d.normalised_text if d.normalised_text is not None else normalise(d.text) for d in docs]
 
 
 def _jaccard(a: set[str] | frozenset[str], b: set[str] | frozenset[str]) -> float:
@@ -342,8 +342,8 @@ def _features(doc: ArticleDoc, text: str) -> _Features:
         if category != "other":
             values[category].append(value)
     return _Features(
-        places=frozenset(places_in(text)),
-        actors=frozenset(actors_in(text)),
+        places=frozenset(places_in(text, normalised=True)),
+        actors=frozenset(actors_in(text, normalised=True)),
         values={category: sorted(v) for category, v in values.items()},
         words=frozenset(w for w in text.split() if len(w) >= 4 and w not in _STOPWORDS and not w.isdigit()),
     )
@@ -491,7 +491,10 @@ def comparison_keys(figures: Iterable[FigureRef], event_of_article: Mapping[str,
     keys = []
     for fig in figures:
         if fig.sentence not in sentence_places:
-            found = places_in(fig.sentence) if fig.sentence else []
+            if fig.sentence_normalised is not None:
+                found = _PLACES.mentions(fig.sentence_normalised.split())
+            else:
+                found = _PLACES.mentions(_words(fig.sentence, normalised=False))
             sentence_places[fig.sentence] = found[0] if found else None
         place = sentence_places[fig.sentence] or place_of_article.get(fig.article_id)
         if fig.counted not in nouns:

@@ -74,7 +74,7 @@ def test_every_comparison_key(built):
 def test_the_syndicated_copy_is_linked_to_the_afp_original(built):
     got = rows(built, "select article_id, is_syndicated_copy, original_article_id, original_outlet, copy_similarity "
                       "from dim_articles where is_syndicated_copy")
-    assert got == [(LEVANT_COPY.article_id, True, AFP_REV2.article_id, "AFP", 0.8333)]
+    assert got == [(LEVANT_COPY.article_id, True, AFP_REV2.article_id, "AFP", 0.8354)]
 
 
 def test_the_revised_wire_item_appears_once_in_its_latest_revision(built):

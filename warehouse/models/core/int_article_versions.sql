@@ -1,5 +1,6 @@
 -- One row per article version (article_id), whichever source delivered it (the AFP HTTP index and
--- drop folder share ids), with the time it was reported: its update time, else publication, else fetch.
+-- drop folder share ids), with the time it was reported: its update time, else publication, else fetch,
+-- and its text normalised for grouping (lowercase, no accents, words separated by single spaces).
 with articles as (
     select * from stg_articles
 ),
@@ -13,7 +14,7 @@ ranked as (
     from articles
 ),
 
-final as (
+texts as (
     select
         * exclude (copy_rank),
         coalesce(updated_at, published_at, fetched_at) as reported_at,
@@ -21,6 +22,13 @@ final as (
             as article_text
     from ranked
     where copy_rank = 1
+),
+
+final as (
+    select
+        *,
+        trim(regexp_replace(strip_accents(lower(article_text)), '[^\pL\pN]+', ' ', 'g')) as normalised_text
+    from texts
 )
 
 select * from final

@@ -21,6 +21,7 @@ final as (
         figures.counted,
         figures.claimant,
         figures.sentence,
+        trim(regexp_replace(strip_accents(lower(figures.sentence)), '[^\pL\pN]+', ' ', 'g')) as sentence_normalised,
         figures.article_id in (select article_id from current_articles) as is_current_revision
     from figures
     inner join versions on versions.article_id = figures.article_id
