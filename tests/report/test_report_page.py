@@ -67,14 +67,14 @@ def test_the_embedded_rows_are_exactly_the_mart_rows(hand_report, mart):
     columns, expected = mart_rows(hand_report.warehouse, mart, order)
     embedded = hand_report.embedded("figurewire-data")[dataset]
     assert [{c: row[c] for c in columns} for row in embedded] == expected
-    assert len(expected) == {"comparison": 11, "timeline": 12, "divergence": 5, "claimants": 7}[dataset]
+    assert len(expected) == {"comparison": 12, "timeline": 13, "divergence": 5, "claimants": 7}[dataset]
 
 
 def test_the_events_and_their_labels(hand_report):
     events = hand_report.embedded("figurewire-data")["events"]
     assert [(e["event_id"] == aleppo_event(hand_report), e["label"], e["stories"], e["outlets"], e["quantities"],
              e["compared_quantities"], e["first_reported_at"], e["last_reported_at"]) for e in events] == [
-        (True, "Alep : au moins 25 000 personnes déjà évacuées", 4, ["AFP", "Levant Post", "RT", "Sputnik"], 2, 2,
+        (True, "Alep : au moins 25 000 personnes déjà évacuées", 4, ["AFP", "Levant Post", "RT", "Sputnik"], 3, 2,
          "2016-12-21T18:00:00+00:00", "2016-12-22T12:00:00+00:00"),
         (False, "Syrie : 71 000 frappes de l'aviation russe, selon Choïgou", 2, ["RT", "Sputnik"], 2, 2,
          "2016-12-22T09:00:00+00:00", "2016-12-22T09:30:00+00:00"),
@@ -84,13 +84,22 @@ def test_the_events_and_their_labels(hand_report):
 def test_each_value_links_to_its_article_and_sentence(hand_report):
     [rt] = [r for r in hand_report.embedded("figurewire-data")["comparison"]
             if r["outlet"] == "RT" and r["comparison_key"] == "evacuated:people@aleppo"]
-    [fig] = FIGURES[RT_ALEPPO.article_id]
+    fig = FIGURES[RT_ALEPPO.article_id][0]
     assert (rt["url"], rt["article_title"], rt["lang"], rt["sentence"], rt["start_offset"], rt["end_offset"]) == (
         "http://rt-en.newsroom.test/rt-aleppo-evacuees", RT_ALEPPO.title, "en", fig.sentence, fig.start, fig.end)
     assert rt["source_link"] == "http://rt-en.newsroom.test/rt-aleppo-evacuees#:~:text=More%20than%2035%2C000%20people"
     assert rt["claimant"] == "Russian Defence Ministry"
     links = {a["href"] for a in hand_report.soup.select("table.comparison-table a")}
     assert rt["source_link"] in links
+
+
+def test_a_quantity_only_one_outlet_reported_is_a_table_row_with_an_encoded_link(hand_report):
+    [row] = hand_report.soup.select("details.single table.single-table tbody tr")
+    cells = [td.get_text(" ", strip=True) for td in row.find_all("td")]
+    assert cells == ["wounded:wounded@aleppo", "RT", "forty-seven wounded", "47", "", "22 Dec 2016 12:00 UTC",
+                     "article"]
+    # in a text fragment '-' separates prefix and suffix, so the hyphen of the quoted words is encoded
+    assert row.find("a")["href"] == ("http://rt-en.newsroom.test/rt-aleppo-evacuees#:~:text=forty%2Dseven%20wounded")
 
 
 def test_the_timeline_keeps_each_revision_with_its_own_sentence(hand_report):
@@ -178,7 +187,7 @@ def test_the_page_loads_nothing_from_anywhere(hand_report):
     data = hand_report.embedded("figurewire-data")
     article_links = {r["source_link"] for rows in (data["comparison"], data["timeline"]) for r in rows}
     outside = {a["href"] for a in soup.find_all("a", href=True) if not a["href"].startswith("#")}
-    assert outside <= article_links and len(outside) == 12
+    assert outside <= article_links and len(outside) == 13
 
 
 def test_the_command_writes_beside_the_warehouse_by_default(hand_report, tmp_path, capsys):

@@ -1,6 +1,6 @@
 -- Every row of mart_figure_comparison, plus where it came from: the article's URL and title, the
 -- sentence and offsets of the figure (first mention of the key in that article), and a link that
--- opens the article at the words quoted (a text fragment).
+-- opens the article at the words quoted (a text fragment: its '-' and ',' are delimiters, so encoded).
 with comparison as (
     select * from mart_figure_comparison
 ),
@@ -22,7 +22,7 @@ final as (
         reports.sentence,
         reports.start_offset,
         reports.end_offset,
-        articles.url || '#:~:text=' || url_encode(comparison.surface) as source_link
+        articles.url || '#:~:text=' || replace(url_encode(comparison.surface), '-', '%2D') as source_link
     from comparison
     left join reports
         on reports.event_id = comparison.event_id

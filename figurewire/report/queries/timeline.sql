@@ -17,7 +17,7 @@ final as (
         timeline.*,
         articles.url,
         reports.sentence,
-        articles.url || '#:~:text=' || url_encode(timeline.surface) as source_link
+        articles.url || '#:~:text=' || replace(url_encode(timeline.surface), '-', '%2D') as source_link
     from timeline
     left join reports
         on reports.event_id = timeline.event_id
