@@ -8,6 +8,7 @@ otherwise vehicles, people, or other.
 
 from __future__ import annotations
 
+import functools
 import re
 
 _I = re.IGNORECASE
@@ -40,7 +41,7 @@ PERSON_RE = _rx(
     r"police(?:men)?|officers?|firefighters?|rescuers?|volunteers?|passengers?|prisoners?|hostages?|"
     r"voters?|lawmakers?|deputies|members?|workers?|staff|teachers?|students?|patients?|tourists?|"
     r"journalists?|sailors?|fishermen|arrivals?|asylum\s+seekers?|smugglers?|individuals?|adults?|"
-    r"Ukrainians?|Russians?|Syrians?|Moroccans?|families|family|households?"
+    r"Ukrainians?|Russians?|Syrians?|Moroccans?|families|family|households?|survivors?|survivants?|rescapés?"
 )
 VEHICLE_RE = _rx(
     r"bus|autobus|cars|camions?|véhicules?|voitures?|pick-ups?|taxis?|embarcations?|bateaux?|canots?|"
@@ -63,7 +64,8 @@ CUES: list[tuple[re.Pattern[str], str]] = [
          r"hospitalisés?|hospitalised|hospitalized"), "wounded"),
     (_rx(r"évacués?|évacuées?|évacuer|évacuation|ont\s+quitté|quitté|secourus?|secourues?|sauvés?|sauvées?|"
          r"évacuations?|dégagés?|dégagé|extraits?|ramenée?s?\s+à\s+terre|hélitreuillés?|hébergée?s?|mises?\s+à\s+l[’']abri|relogée?s?|"
-         r"evacuated|evacuating|rescued|saved|pulled\s+from|airlifted|moved\s+to\s+shelters?"), "evacuated"),
+         r"evacuated|evacuating|rescued|saved|pulled\s+from|airlifted|moved\s+to\s+shelters?|"
+         r"from\s+(?:the\s+)?rubble|des\s+décombres|sous\s+les\s+décombres"), "evacuated"),
     (_rx(r"ont\s+fui|fui|fuient|fuyant|déplacée?s?|sans\s+abri|sans-abri|jetés?\s+sur\s+les\s+routes|"
          r"centres?\s+d[’']hébergement|nuit\s+dehors|à\s+la\s+rue|fled|fleeing|flee|displaced|homeless|"
          r"in\s+the\s+open|emergency\s+shelters?|spent\s+.{0,20}night\s+in\s+the\s+open"), "displaced"),
@@ -101,9 +103,8 @@ def categorize(counted: str | None, before: str, after: str, kind: str = "", lan
     if re.search(r"sorties?", noun, _I):
         return "sorties"
     head = head_noun(noun, lang) if noun else ""
-    person = bool(head and PERSON_RE.fullmatch(head)) or not noun
-    vehicle = bool(head and VEHICLE_RE.fullmatch(head))
-    measure = bool(head and MEASURE_RE.fullmatch(head))
+    person, vehicle, measure = _head_class(head)
+    person = person or not noun
     cue = _nearest_cue(before, after)
     if cue == "destroyed" and person and noun and not vehicle:
         if re.search(r"anéanti|liquid|abattu", _cue_text(before, after) or "", _I):
@@ -127,9 +128,17 @@ def categorize(counted: str | None, before: str, after: str, kind: str = "", lan
         return "vehicles"
     if measure:
         return "other"
-    if head and PERSON_RE.fullmatch(head):
+    if head and _head_class(head)[0]:
         return "people"
     return "other"
+
+
+@functools.lru_cache(maxsize=4096)
+def _head_class(head: str) -> tuple[bool, bool, bool]:
+    """(person, vehicle, measure) for a head noun; cached, the same nouns recur all the time."""
+    if not head:
+        return False, False, False
+    return (bool(PERSON_RE.fullmatch(head)), bool(VEHICLE_RE.fullmatch(head)), bool(MEASURE_RE.fullmatch(head)))
 
 
 def _nearest_cue(before: str, after: str) -> str | None:
@@ -142,19 +151,21 @@ def _cue_text(before: str, after: str) -> str | None:
     return hit[0] if hit else None
 
 
+_CUES_RE = re.compile("|".join(f"(?P<{cat}{i}>{rx.pattern})" for i, (rx, cat) in enumerate(CUES)), _I)
+
+
 def _find_cue(before: str, after: str) -> tuple[str, str] | None:
+    """The verb cue nearest the number: first one after it, else the last one before it."""
     best: tuple[int, str, str] | None = None
-    a = after[:70]
-    for rx, cat in CUES:
-        m = rx.search(a)
-        if m:
-            d = m.start()
-            if best is None or d < best[0]:
-                best = (d, m.group(), cat)
+    m = _CUES_RE.search(after, 0, 70)
+    if m:
+        best = (m.start(), m.group(), m.lastgroup.rstrip("0123456789"))
     b = before[-90:]
-    for rx, cat in CUES:
-        for m in rx.finditer(b):
-            d = len(b) - m.end() + 5
-            if best is None or d < best[0]:
-                best = (d, m.group(), cat)
+    last = None
+    for last in _CUES_RE.finditer(b):
+        pass
+    if last is not None:
+        d = len(b) - last.end() + 5
+        if best is None or d < best[0]:
+            best = (d, last.group(), last.lastgroup.rstrip("0123456789"))
     return (best[1], best[2]) if best else None

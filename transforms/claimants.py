@@ -257,7 +257,9 @@ class Attributor:
                 if raw and _claimant_like(raw) and not object_fig:
                     return self._marker(m.start(), m.end() + consumed, "back", raw, via or sent_via, sent,
                                         person=person)
-        subj, seg_start = _subject_before(before)
+        off = max(0, len(before) - 240)
+        subj, seg_start = _subject_before(before[off:])
+        seg_start += off
         if not subj:
             lead = re.match(r"\s*((?:[A-ZÀ-Þ][\w\-’']*)(?:\s+[A-ZÀ-Þ][\w\-’']*){0,3})\s+[a-zà-ÿ]", sent)
             if lead and lead.group(1).split()[0].lower() not in _CLAUSE_INTRO and figure_spans_after(
@@ -322,7 +324,7 @@ class Attributor:
         if not name and len(words) == 1 and (words[0][0].islower() or words[0].lower() in GENERIC_REFS):
             head = words[0].lower()
             for r, c, v in reversed(self.history):
-                if re.search(rf"(?<![\w]){re.escape(head)}", r, _I) and c.lower() != np.lower():
+                if head in r.lower() and c.lower() != np.lower():
                     return c, v if via is None else via, True
             if head in ROLE_PERSONS and self.last_person[0] and head not in ("maire", "mayor"):
                 return self.last_person[0], self.last_person[1], True

@@ -14,7 +14,7 @@ _WORD_RE = re.compile(r"[^\W\d_][\w’'\-]*|[,;:.!?()«»“”\"%€$£]|\d[\d.
 
 STOP = frozenset("""
 à a au aux dans en sur sous pour par selon depuis avec sans vers chez contre entre lors après avant pendant
-jusqu jusqu’à jusqu'à malgré parmi via dès durant
+jusqu jusqu’à jusqu'à malgré parmi via dès durant au-dessus au-delà au-dessous en-dessous près loin autour face
 ont sont est était étaient avaient avait ont-ils sera seront serait seraient aurait auraient été être
 a-t-il a-t-elle ont-elles fut y se s’ s' sa son ses leur leurs ce cet cette ces mais ou où que qu’ qu' qui dont
 tandis alors soit puis donc car comme ainsi
@@ -45,6 +45,7 @@ monday tuesday wednesday thursday friday saturday sunday overnight along cross c
 ELIDED = ("d’", "d'", "l’", "l'")
 MAX_WORDS = 12
 CURRENCY_SYMBOLS = {"$": "dollars", "€": "euros", "£": "pounds", "US$": "dollars", "¥": "yen", "CHF": "francs suisses"}
+_OTHERS_RE = re.compile(r"\s+(autres|others|more)\b", re.IGNORECASE)
 OTHER_WORDS = frozenset(["autres", "others", "other", "autre", "more", "supplémentaires", "de plus", "additional"])
 
 
@@ -141,6 +142,13 @@ def counted_after(right: str, lang: str) -> tuple[str | None, int]:
     Handles "de"/"d’"/"of" after scale and approximate nouns, partitives ("62 of the town's residents",
     "27 des 31 drones" -> None, the caller takes it from the next figure), "dont des", quotes.
     """
+    om = _OTHERS_RE.match(right)
+    if om:
+        if om.group(1).lower() == "more":
+            np = noun_phrase(right[om.end():])
+            if np:
+                return np[0], om.end() + np[1]
+        return None, om.end()
     m = re.match(r"\s*(?:\((?:de|of)\s+)?", right)
     pos = m.end() if m else 0
     paren = bool(m and "(" in m.group())

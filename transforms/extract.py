@@ -7,6 +7,7 @@ Pure functions over text: no I/O, no network, no models.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -49,7 +50,7 @@ _SHARE_NOUNS = re.compile(
     r"croissance|growth|inflation|chômage|unemployment|revenue|recettes|taux|rate|key\s+rate|grévistes|"
     r"enseignants|part|share)\b", _I)
 _CURRENCY = {"$": "dollars", "€": "euros", "£": "pounds", "¥": "yen"}
-MAX_SENTENCE = 5000
+MAX_SENTENCE = 1500
 
 
 @dataclass
@@ -77,6 +78,7 @@ def extract_figures(text: str, lang: str | None = None, article_id: str = "") ->
     """Every figure in ``text``; ``lang`` is "fr", "en", or None/"auto" to detect it."""
     if not text or not isinstance(text, str):
         return []
+    original = text
     text = numbers.normalize_digits(text)
     if lang in (None, "", "auto"):
         lang = detect_language(text)
@@ -108,13 +110,13 @@ def extract_figures(text: str, lang: str | None = None, article_id: str = "") ->
                 claimant, via = attributor.last
             else:
                 claimant, via = None, None
-            surface = text[c.surface_start:c.surface_end]
+            surface = original[c.surface_start:c.surface_end]
             out.append(Figure(
                 figure_id=stable_id(article_id, c.surface_start, c.surface_end, EXTRACTOR_VERSION),
                 article_id=article_id, sentence_index=index, start=c.surface_start, end=c.surface_end,
                 surface=surface, value=c.value, qualifier=c.qualifier, low=c.low, high=c.high,
                 counted=c.counted, category=c.category, claimant=claimant, via=via, lang=lang,
-                extractor_version=EXTRACTOR_VERSION, sentence=sent,
+                extractor_version=EXTRACTOR_VERSION, sentence=original[s0:s1],
             ))
         attributor.commit(markers)
         prev_counted = next((c.counted for c in reversed(figs) if c.counted and c.unit != "percent"), prev_counted)
@@ -164,6 +166,7 @@ def _candidates(text: str, s0: int, s1: int, lang: str, phones: list[tuple[int, 
         else:
             found.append(_Cand(m.start(), m.end(), m.end(), 500000.0, "half"))
         taken.append(m.span())
+    taken.sort()
     for m in numbers.DIGITS_RE.finditer(text, s0, s1):
         a, b = m.span()
         if _overlaps(a, b, taken) or _overlaps(a, b, phones):
@@ -205,7 +208,14 @@ def _candidates(text: str, s0: int, s1: int, lang: str, phones: list[tuple[int, 
 
 
 def _overlaps(a: int, b: int, spans: list[tuple[int, int]]) -> bool:
-    return any(a < e and s < b for s, e in spans)
+    """Whether [a, b) overlaps one of ``spans`` (sorted, non-overlapping): a binary search, not a scan."""
+    i = bisect.bisect_right(spans, (b, -1)) - 1
+    while i >= 0 and spans[i][1] > a:
+        if spans[i][0] < b:
+            return True
+        i -= 1
+        break
+    return False
 
 
 def _extend(text: str, c: _Cand, s1: int, lang: str) -> bool:

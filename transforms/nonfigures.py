@@ -75,7 +75,8 @@ _SCORE_L = re.compile(r"(?:victoire|défaite|score|nul|match|won|lost|beat|win|d
 def why_not_figure(text: str, start: int, end: int, kind: str, value: float, lo: int, hi: int,
                    lang: str) -> str | None:
     """Reason the number at ``text[start:end]`` is not a figure, or None. ``lo``/``hi`` bound the sentence."""
-    left = text[max(lo, start - 60):start]
+    left = text[max(lo, start - 24):start]
+    wide_left = text[max(lo, start - 60):start]
     right = text[end:min(hi, end + 60)]
     token = text[start:end]
     if kind == "digits":
@@ -98,7 +99,7 @@ def why_not_figure(text: str, start: int, end: int, kind: str, value: float, lo:
         return "age"
     if _ID_L.search(left):
         return "identifier"
-    if kind == "digits" and _ACRONYM_L.search(left) and _ID_END_R.match(right) and start - len(left) >= 0:
+    if kind == "digits" and _ID_END_R.match(right) and _ACRONYM_L.search(left):
         sent_start = text[lo:start].strip()
         if " " in sent_start:  # a capitalised word mid-sentence, not the first word
             return "identifier"
@@ -112,13 +113,13 @@ def why_not_figure(text: str, start: int, end: int, kind: str, value: float, lo:
         return "kind"
     if _FREQ_R.match(right):
         return "frequency"
-    if _THRESHOLD_R.match(right) or _THRESHOLD_L.search(left):
+    if _THRESHOLD_R.match(right) or _THRESHOLD_L.search(wide_left):
         return "threshold"
     if _DEMONSTRATIVE_L.search(left):
         return "set"
     if kind == "words" and value == 2 and re.search(r"\b(?:les|des|the)\s$", left, _I):
         return "set"
-    if _SET_LIST_L2.search(left) or _SET_LIST_R.match(right):
+    if _SET_LIST_L2.search(wide_left) or _SET_LIST_R.match(right):
         return "set"
     if _DEFINITE_L.search(left) and _INSTITUTION_R.match(right):
         return "set"
