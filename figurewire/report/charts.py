@@ -47,10 +47,10 @@ STATUS_MARKS = "health_status"
 
 @dataclass
 class ChartSpec:
-    """One chart of the page: its element id, the datasets it reads and its Vega-Lite spec."""
+    """One chart of the page: its element id, the datasets it reads, its Vega-Lite spec, and how many
+    marks each named layer must draw for the rows it reads (what the browser test checks)."""
 
     chart_id: str
-    title: str
     datasets: tuple[str, ...]
     spec: dict[str, Any]
     expected_marks: dict[str, int] = field(default_factory=dict)
@@ -155,7 +155,7 @@ def figure_values_chart(templates: SpecTemplates, data: ReportData, event_id: st
     expected[ARROW_MARKS] = expected[OPEN_MARKS]
     spec = templates.spec("values", lambda **v: _values_layers(colour, **v),
                           event_id=event_id, comparison_key=comparison_key, lo=lo, hi=hi)
-    return ChartSpec(chart_id, "values now", ("comparison",), spec, expected)
+    return ChartSpec(chart_id, ("comparison",), spec, expected)
 
 
 def _values_layers(colour: alt.Scale, event_id: str, comparison_key: str, lo: float, hi: float) -> alt.LayerChart:
@@ -219,7 +219,7 @@ def figure_timeline_chart(templates: SpecTemplates, data: ReportData, event_id: 
         r["value"] is not None or (r["low"] is not None and r["high"] is not None)) for r in rows)}
     spec = templates.spec(f"timeline-ranged-{ranged}", lambda **v: _timeline_layers(colour, ranged, **v),
                           event_id=event_id, comparison_key=comparison_key)
-    return ChartSpec(chart_id, "how it evolved", ("timeline",), spec, expected)
+    return ChartSpec(chart_id, ("timeline",), spec, expected)
 
 
 def _timeline_layers(colour: alt.Scale, ranged: bool, event_id: str, comparison_key: str) -> alt.LayerChart:
@@ -290,7 +290,7 @@ def divergence_chart(data: ReportData, colour: alt.Scale, chart_id: str) -> Char
     chart = alt.hconcat(shares, gap, spacing=40).resolve_scale(color="independent")
     expected = {DIVERGENCE_MARKS: len(DIVERGENCE_KINDS) * len(data.divergence),
                 GAP_MARKS: sum(r["mean_relative_gap"] is not None for r in data.divergence)}
-    return ChartSpec(chart_id, "outlet divergence", ("divergence",), _to_spec(chart), expected)
+    return ChartSpec(chart_id, ("divergence",), _to_spec(chart), expected)
 
 
 def claimants_chart(data: ReportData, chart_id: str) -> ChartSpec:
@@ -310,7 +310,7 @@ def claimants_chart(data: ReportData, chart_id: str) -> ChartSpec:
         x=x, y=y, text="figures:Q",
         color=alt.condition("datum.figures > 4", alt.value("white"), alt.value("#222")))
     chart = alt.layer(heat, text).properties(width=alt.Step(110), height=alt.Step(22))
-    return ChartSpec(chart_id, "claimants", ("claimants",), _to_spec(chart), {CLAIMANT_MARKS: len(cells)})
+    return ChartSpec(chart_id, ("claimants",), _to_spec(chart), {CLAIMANT_MARKS: len(cells)})
 
 
 def scrape_health_chart(data: ReportData, colour: alt.Scale, chart_id: str) -> ChartSpec:
@@ -345,5 +345,5 @@ def scrape_health_chart(data: ReportData, colour: alt.Scale, chart_id: str) -> C
                         series("fetch_errors", "fetch errors", ERRORS_MARKS, False), status, spacing=12
                         ).resolve_scale(color="independent")
     n = len(data.scrape_health)
-    return ChartSpec(chart_id, "scrape health", ("scrape_health",), _to_spec(chart),
+    return ChartSpec(chart_id, ("scrape_health",), _to_spec(chart),
                      {ITEMS_MARKS: n, ERRORS_MARKS: n, STATUS_MARKS: n})
