@@ -372,8 +372,15 @@ def exit_code(report: Sequence[OutletHealth]) -> int:
 
 def run_health_command(warehouse_path: str | Path, sources_path: str | Path | None = None,
                        as_json: bool = False, console=None) -> int:
-    """`figurewire health [--warehouse W] [--sources S] [--json]`: print the report, return the exit code."""
-    report = health_report(warehouse_path, sources_path)
+    """`figurewire health [--warehouse W] [--sources S] [--json]`: print the report, return the exit code
+    (0 all well or only degraded/stale, 1 an outlet is failing, 2 no warehouse yet)."""
+    import sys
+
+    try:
+        report = health_report(warehouse_path, sources_path)
+    except FileNotFoundError as missing:
+        print(f"figurewire health: {missing}", file=sys.stderr)
+        return 2
     if as_json:
         print(report_json(report))
     else:

@@ -249,3 +249,9 @@ def test_a_warehouse_built_before_the_health_models_is_judged_with_the_defaults(
     got = {o.outlet: (o.status, o.rules_fired) for o in health.health_report(old, now=NOW)}
     assert got["Dead Wire"] == ("failing", ["consecutive_failures", "error_ratio"])
     assert got["Steady Times"] == ("ok", [])
+
+
+def test_health_command_without_a_warehouse_says_so_and_exits_2(tmp_path, capsys):
+    assert health.run_health_command(tmp_path / "none.duckdb") == 2
+    assert capsys.readouterr().err == (f"figurewire health: no warehouse at {tmp_path / 'none.duckdb'} yet: "
+                                       "run `figurewire run` first\n")
