@@ -57,6 +57,16 @@ def build_parser() -> argparse.ArgumentParser:
     _warehouse_arg(p)
     p.set_defaults(func=cmd_sql)
 
+    p = sub.add_parser("health", help="judge each outlet's scrapes; exit 1 when one is failing",
+                       description="Apply the health rules of the sources file to the scrape runs in the "
+                                   "warehouse and print a colour table of outlets and the rules that fired "
+                                   "(or JSON). Exit status 1 when an outlet that is not silenced is failing.")
+    p.add_argument("--sources", type=Path, default=SAMPLE_SOURCES,
+                   help="sources file whose [health] rules apply (default: the bundled sample newsroom)")
+    p.add_argument("--json", action="store_true", help="print JSON for other programs instead of a table")
+    _warehouse_arg(p)
+    p.set_defaults(func=cmd_health)
+
     p = sub.add_parser("rebuild", help="recompute everything downstream of the raw snapshots")
     _warehouse_arg(p)
     p.set_defaults(func=cmd_rebuild)
@@ -109,6 +119,14 @@ def cmd_sql(args) -> int:
     columns, rows = run_sql(warehouse, args.query)
     print_rows(columns, rows, args.format)
     return 0
+
+
+def cmd_health(args) -> int:
+    from figurewire.health import run_health_command
+    from figurewire.summary import console
+
+    warehouse = args.warehouse or args.data_dir / "figurewire.duckdb"
+    return run_health_command(warehouse, args.sources, as_json=args.json, console=console)
 
 
 def cmd_rebuild(args) -> int:

@@ -312,3 +312,12 @@ def reprocess(outlets: Sequence[str] | None, since: str | None, reextract: bool,
     from figurewire import rebuild as rebuilding
 
     return rebuilding.reprocess(outlets, since, reextract, warehouse_path, data_dir)
+
+
+def check_health(warehouse_path: str | Path | None = None, sources_path: str | Path = SAMPLE_SOURCES,
+                 data_dir: str | Path = DEFAULT_DATA_DIR) -> dict:
+    """Judge every source's recent scrapes; raises ``HealthCheckFailed`` when a rule fires."""
+    from figurewire.health import check_health as judge
+
+    data = DataLayout.at(data_dir)
+    return judge(Path(warehouse_path) if warehouse_path else data.default_warehouse, sources_path)
