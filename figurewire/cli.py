@@ -9,7 +9,7 @@ from pathlib import Path
 from figurewire import __version__
 from figurewire.pipeline import DEFAULT_DATA_DIR, SAMPLE_SOURCES
 
-PASSTHROUGH = {"newsroom", "extract", "eval"}
+PASSTHROUGH = {"newsroom", "extract", "eval", "report"}
 EXAMPLE_SQL = (
     "select outlet, category, value, qualifier, claimant from fct_figures "
     "order by outlet, category limit 10"
@@ -49,6 +49,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("newsroom", help="serve the sample newsroom on 127.0.0.1 until Ctrl-C (--help for options)")
     sub.add_parser("extract", help="print the figures of a text file as JSON lines (--help for options)")
     sub.add_parser("eval", help="score the extractor against a gold file (--help for options)")
+    sub.add_parser("report", help="write the HTML report comparing outlets' figures (--help for options)")
 
     p = sub.add_parser("sql", help="run a SQL query on the warehouse and print a table")
     p.add_argument("query", help='e.g. "select * from mart_figure_comparison limit 5"')
@@ -88,6 +89,10 @@ def _passthrough(command: str, rest: list[str]) -> int:
         from figurewire.newsroom.server import main as newsroom_main
 
         return int(newsroom_main(rest) or 0)
+    if command == "report":
+        from figurewire.report.command import main as report_main
+
+        return int(report_main(rest) or 0)
     from figurewire import evaluate
 
     entry = evaluate.main_extract if command == "extract" else evaluate.main_eval
