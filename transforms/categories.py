@@ -162,8 +162,8 @@ def _find_cue(before: str, after: str) -> tuple[str, str] | None:
         best = (m.start(), m.group(), m.lastgroup.rstrip("0123456789"))
     b = before[-90:]
     last = None
-    for last in _CUES_RE.finditer(b):
-        pass
+    for hit in _CUES_RE.finditer(b):
+        last = hit
     if last is not None:
         d = len(b) - last.end() + 5
         if best is None or d < best[0]:

@@ -246,7 +246,6 @@ class Attributor:
             return Marker(m.start(), m.end(), "back", "\x00rel", None, True)
         b = before.rstrip()
         english = bool(re.match(rf"(?:{SAY_EN})$", low.split()[-1], _I))
-        after_verb_clause = re.split(r"[,;.]", after, maxsplit=1)[0]
         if b.endswith((",", "»", "”", '"', "'", "—", "–", ":")) or not b:
             ok = not english or b.endswith(('"', "”", "'", "’")) or re.match(r"\s*[A-ZÀ-Þ]", after)
             if ok and not low.startswith(("told", "tells", "tell")):
@@ -308,7 +307,7 @@ class Attributor:
             return "\x00rel", via, True
         hm = _HONORIFIC_RE.match(np)
         if hm:
-            for _, c, v in reversed(self.history):
+            for _raw, c, _via in reversed(self.history):
                 if c.endswith(hm.group(1)):
                     return c, via, True
             return hm.group(1), via, True
@@ -323,15 +322,15 @@ class Attributor:
         words = np.split()
         if not name and len(words) == 1 and (words[0][0].islower() or words[0].lower() in GENERIC_REFS):
             head = words[0].lower()
-            for r, c, v in reversed(self.history):
+            for r, c, prev_via in reversed(self.history):
                 if head in r.lower() and c.lower() != np.lower():
-                    return c, v if via is None else via, True
+                    return c, prev_via if via is None else via, True
             if head in ROLE_PERSONS and self.last_person[0] and head not in ("maire", "mayor"):
                 return self.last_person[0], self.last_person[1], True
             if head in ("ong", "ngo", "organisation", "organization", "monitor", "fund", "fonds", "group"):
                 if self.last[0]:
                     return self.last[0], self.last[1], True
-        for r, c, v in reversed(self.history):
+        for r, c, _v in reversed(self.history):
             if len(np) >= 6 and r.lower().startswith(np.lower()) and r.lower() != np.lower():
                 return c, via, True
         return claimant, via, True

@@ -316,7 +316,7 @@ def _resolve(text: str, s0: int, s1: int, lang: str, cands: list[_Cand], prev_co
             c.low, c.high = qualifiers.bounds(c.qualifier, c.value)
         figs.append(c)
     # counted nouns
-    for i, c in enumerate(figs):
+    for c in figs:
         right = text[c.end:s1]
         if c.unit == "money" and c.currency:
             c.counted = c.currency

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -15,7 +15,7 @@ FIELDS = ("surface", "value", "qualifier", "low", "high", "counted", "category",
 
 
 def F(surface, value, qualifier, low, high, counted, category, claimant=None, via=None):
-    return dict(zip(FIELDS, (surface, value, qualifier, low, high, counted, category, claimant, via)))
+    return dict(zip(FIELDS, (surface, value, qualifier, low, high, counted, category, claimant, via), strict=True))
 
 
 TABLE = [
@@ -104,7 +104,7 @@ def test_figures_for_article_offsets_and_ids():
     art = Article(article_id="a1", story_id="s1", revision=1, source_id="src", outlet="AFP", feed_kind="rss",
                   url="http://x.test/1", canonical_url=None, guid=None,
                   title="Inondations : au moins 8 morts", body="Quelque 600 habitants ont été évacués, selon la mairie.",
-                  summary=None, lang="fr", published_at=datetime(2024, 1, 1, tzinfo=timezone.utc), updated_at=None)
+                  summary=None, lang="fr", published_at=datetime(2024, 1, 1, tzinfo=UTC), updated_at=None)
     figs = figures_for_article(art)
     text = article_text(art)
     assert [(f.surface, f.sentence_index, f.claimant) for f in figs] == [
