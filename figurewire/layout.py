@@ -9,6 +9,9 @@
           scrape_run.json                    ScrapeRun record, written when the crawl of that source closes
           figures.jsonl                      Figure records, written by the extract step
           extract_errors.jsonl               FetchError records (stage "extract") from the extract step
+          state.pending/                     the source's seen-set and feed validators as this crawl left
+                                             them; promoted to state/<source_id>/ only once the batch is
+                                             loaded, so a failed, retried or killed crawl forgets nothing
           .loaded                            written after the loader committed this batch (for people;
                                              the warehouse's own ``loaded_batches`` table is the truth)
       staging/<run_id>/sources.json          the resolved sources the crawl ran with
@@ -31,6 +34,7 @@ SCRAPE_RUN = "scrape_run.json"
 FIGURES = "figures.jsonl"
 EXTRACT_ERRORS = "extract_errors.jsonl"
 LOADED_MARKER = ".loaded"
+PENDING_STATE = "state.pending"
 SOURCES_JSON = "sources.json"
 
 

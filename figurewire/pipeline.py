@@ -109,7 +109,7 @@ def crawl(sources: Sequence[Source], data: DataLayout, run_id: str, newsroom_url
     """
     run_dir = data.run_dir(run_id)
     for source in sources:
-        data.batch_dir(run_id, source.id).mkdir(parents=True, exist_ok=True)
+        _clear_batch(data.batch_dir(run_id, source.id))
         data.source_state_dir(source.id).mkdir(parents=True, exist_ok=True)
     data.raw_dir.mkdir(parents=True, exist_ok=True)
     cmd = [
@@ -130,6 +130,16 @@ def crawl(sources: Sequence[Source], data: DataLayout, run_id: str, newsroom_url
     except subprocess.TimeoutExpired:
         crash = f"crawler killed after {timeout_s:.0f} s, see {log_path}"
     return [_judge_crawl(source, data, run_id, started, crash) for source in sources]
+
+
+def _clear_batch(batch: Path) -> None:
+    """A retried crawl task re-stages its batch from scratch: what an earlier attempt left is dropped."""
+    import shutil
+
+    batch.mkdir(parents=True, exist_ok=True)
+    for name in (L.ARTICLES, L.ERRORS, L.RAW, L.SCRAPE_RUN, L.FIGURES, L.EXTRACT_ERRORS):
+        (batch / name).unlink(missing_ok=True)
+    shutil.rmtree(batch / L.PENDING_STATE, ignore_errors=True)
 
 
 def _judge_crawl(source: Source, data: DataLayout, run_id: str, started, crash: str | None) -> CrawlOutcome:
@@ -229,10 +239,36 @@ def _write_lines_atomically(path: Path, lines: list[str]) -> None:
 
 
 def load(data: DataLayout, warehouse_path: str | Path) -> dict[str, int]:
-    """Load every staged batch not yet in the warehouse; one transaction per batch."""
+    """Load every staged batch not yet in the warehouse; one transaction per batch.
+
+    A batch whose figures were never extracted (its extract task failed) is extracted first, so
+    no article lands without its figures. Once a batch is committed, the crawl state it left
+    pending becomes the live state.
+    """
     from warehouse.load import load_batches
 
-    return load_batches(Path(warehouse_path), data)
+    for run_id in sorted({batch.parent.name for batch in data.batches()
+                          if (batch / L.SCRAPE_RUN).exists() and not (batch / L.FIGURES).exists()}):
+        extract(data, run_id)
+    counts = load_batches(Path(warehouse_path), data)
+    promote_crawl_state(data)
+    return counts
+
+
+def promote_crawl_state(data: DataLayout, run_id: str | None = None) -> int:
+    """Make crawl state left pending the live state, oldest batch first.
+
+    By default only loaded batches qualify; naming ``run_id`` commits that run's crawl state
+    whether or not it was loaded (for crawl-only use, e.g. testing incremental crawls).
+    """
+    from scrapers.incremental import promote_pending
+
+    promoted = 0
+    for batch in data.batches():
+        chosen = batch.parent.name == run_id if run_id else (batch / L.LOADED_MARKER).exists()
+        if chosen and (batch / L.PENDING_STATE).exists():
+            promoted += promote_pending(batch / L.PENDING_STATE, data.source_state_dir(batch.name))
+    return promoted
 
 
 def build(warehouse_path: str | Path) -> list[str]:

@@ -15,6 +15,7 @@ from scrapy.exceptions import NotConfigured
 
 from figurewire.layout import DataLayout
 from figurewire.records import ERROR_KINDS, FetchError, ScrapeRun, Source, utc_now
+from figurewire.layout import PENDING_STATE
 from scrapers.incremental import IncrementalState
 from scrapers.staging import StagingBatch
 
@@ -98,7 +99,7 @@ class CrawlBatch:
 
     def spider_closed(self, spider, reason: str) -> None:
         try:
-            self.state.save()
+            self.state.save(into=self.staging.dir / PENDING_STATE)
         finally:
             self.staging.write_scrape_run(self.scrape_run(reason))
             self.staging.close()
