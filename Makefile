@@ -23,6 +23,10 @@ test: setup
 lint: setup
 	$(VENV)/bin/ruff check .
 
+# Airflow 3 UI, scheduler and workers on http://localhost:8080 (login required; Ctrl-C stops them all).
+airflow: setup
+	AIRFLOW_HOME=$(CURDIR) $(PY) -m figurewire.airflow_env standalone
+
 # Re-resolve the full dependency tree in a throwaway venv and pin it.
 lock:
 	rm -rf .lockvenv && $(PYTHON) -m venv .lockvenv
