@@ -53,31 +53,38 @@ MEASURE_RE = _rx(r"magnitude|foyers|households?|maisons|bâtiments|immeubles|log
 
 # Verb/participle cues, nearest first. Person-only cues turn people into killed/wounded/...; thing cues
 # turn things into destroyed.
-CUES: list[tuple[re.Pattern[str], str]] = [
-    (_rx(r"tués?|tuées?|tuant|tuer|meurent|mourir|morts?|mortes|décédés?|décédées?|ont\s+péri|périssent|"
+CUE_SOURCES: list[tuple[str, str]] = [
+    (r"tués?|tuées?|tuant|tuer|meurent|mourir|morts?|mortes|décédés?|décédées?|ont\s+péri|périssent|"
          r"killed|killing|died|die|dies|dead|perished|lost\s+their\s+lives|"
          r"éliminés?|éliminées?|éliminé|éliminer|éliminant|neutralisés?|neutralisé|neutraliser|anéantis?|"
          r"liquidés?|liquidé|abattus|exécutés?|"
-         r"perdu|perdent|perd|lost|lose|loses|parmi\s+les\s+morts|figurent\s+parmi\s+les\s+morts|among\s+the\s+dead"),
+         r"perdu|perdent|perd|lost|lose|loses|parmi\s+les\s+morts|figurent\s+parmi\s+les\s+morts|among\s+the\s+dead",
      "killed"),
-    (_rx(r"blessés?|blessées?|blessant|injured|injuring|wounded|wounding|atteints?\s+grièvement|grièvement\s+atteints?|"
-         r"hospitalisés?|hospitalised|hospitalized"), "wounded"),
-    (_rx(r"évacués?|évacuées?|évacuer|évacuation|ont\s+quitté|quitté|secourus?|secourues?|sauvés?|sauvées?|"
+    (r"blessés?|blessées?|blessant|injured|injuring|wounded|wounding|atteints?\s+grièvement|grièvement\s+atteints?|"
+         r"hospitalisés?|hospitalised|hospitalized", "wounded"),
+    (r"évacués?|évacuées?|évacuer|évacuation|ont\s+quitté|quitté|secourus?|secourues?|sauvés?|sauvées?|"
          r"évacuations?|dégagés?|dégagé|extraits?|ramenée?s?\s+à\s+terre|hélitreuillés?|hébergée?s?|mises?\s+à\s+l[’']abri|relogée?s?|"
-         r"evacuated|evacuating|rescued|saved|pulled\s+from|airlifted|moved\s+to\s+shelters?|"
-         r"from\s+(?:the\s+)?rubble|des\s+décombres|sous\s+les\s+décombres"), "evacuated"),
-    (_rx(r"ont\s+fui|fui|fuient|fuyant|déplacée?s?|sans\s+abri|sans-abri|jetés?\s+sur\s+les\s+routes|"
+         r"(?<!à\s)partir|(?:sont|étaient|seraient)\s+(?:déjà\s+)?parti(?:e|es|s)?|quittent|quittaient|quitter|"
+         r"quittant|quitteront|"
+         r"evacuated|evacuating|evacuation|rescued|saved|pulled\s+from|airlifted|moved\s+to\s+shelters?|"
+         r"(?:have|has|had)\s+left|(?<!been\s)(?<!being\s)(?<!be\s)left(?!\s+(?:behind|in|with|without|dead|injured|"
+         r"wounded|homeless|alive|stranded|unharmed|intact|to|for\s+dead|at|on\s+the|"
+         r"over(?!\s+the\s+(?:past|last|weekend|night)))\b)|leave|leaves|leaving|departed|bussed\s+out|"
+         r"bused\s+out|"
+         r"from\s+(?:the\s+)?rubble|des\s+décombres|sous\s+les\s+décombres", "evacuated"),
+    (r"ont\s+fui|fui|fuient|fuyant|déplacée?s?|sans\s+abri|sans-abri|jetés?\s+sur\s+les\s+routes|"
          r"centres?\s+d[’']hébergement|nuit\s+dehors|à\s+la\s+rue|fled|fleeing|flee|displaced|homeless|"
-         r"in\s+the\s+open|emergency\s+shelters?|spent\s+.{0,20}night\s+in\s+the\s+open"), "displaced"),
-    (_rx(r"interpellée?s?|arrêtée?s?|placée?s?\s+en\s+garde\s+à\s+vue|détenue?s?|emprisonnée?s?|incarcérée?s?|"
-         r"arrested|detained|held|jailed|imprisoned|in\s+custody"), "arrested"),
-    (_rx(r"détruits?|détruites?|détruit|détruisant|détruire|effondrée?s?|effondré|écroulée?s?|incendiée?s?|"
+         r"in\s+the\s+open|emergency\s+shelters?|spent\s+.{0,20}night\s+in\s+the\s+open", "displaced"),
+    (r"interpellée?s?|arrêtée?s?|placée?s?\s+en\s+garde\s+à\s+vue|détenue?s?|emprisonnée?s?|incarcérée?s?|"
+         r"arrested|detained|held|jailed|imprisoned|in\s+custody", "arrested"),
+    (r"détruits?|détruites?|détruit|détruisant|détruire|effondrée?s?|effondré|écroulée?s?|incendiée?s?|"
          r"brûlée?s?|calcinée?s?|abattus?|abattues?|abattu|intercepté|interceptée?s?|interceptés|"
          r"anéantie?s?|liquidé|rasée?s?|emporté(?:e|es|s)?|touchée?s?|"
          r"destroyed|destroying|collapsed|burned|burnt|shot\s+down|downed|intercepted|swept\s+away|"
-         r"razed|flattened|wiped\s+out|damaged\s+or\s+destroyed"), "destroyed"),
-    (_rx(r"lancée?s?|tirée?s?|launched|fired"), "strikes"),
+         r"razed|flattened|wiped\s+out|damaged\s+or\s+destroyed", "destroyed"),
+    (r"lancée?s?|tirée?s?|launched|fired", "strikes"),
 ]
+CUES: list[tuple[re.Pattern[str], str]] = [(_rx(src), cat) for src, cat in CUE_SOURCES]
 _PERSON_ONLY = {"killed", "wounded", "evacuated", "displaced", "arrested"}
 # "cibles touchées" reads as destroyed, "personnes touchées" as people affected.
 _WEAK_THING_CUES = _rx(r"touchée?s?")
@@ -151,7 +158,10 @@ def _cue_text(before: str, after: str) -> str | None:
     return hit[0] if hit else None
 
 
-_CUES_RE = re.compile("|".join(f"(?P<{cat}{i}>{rx.pattern})" for i, (rx, cat) in enumerate(CUES)), _I)
+# A cue is a whole word, hyphens included: "rebel-held" is not "held".
+_CUES_RE = re.compile(
+    r"(?<![\w\-])(?:" + "|".join(f"(?P<{cat}{i}>{src})" for i, (src, cat) in enumerate(CUE_SOURCES)) +
+    r")(?![\w\-])", _I)
 
 
 def _find_cue(before: str, after: str) -> tuple[str, str] | None:

@@ -34,7 +34,7 @@ SAY_EN = (
     r"said|says|say|told|tells|tell|added|adds|reported|reports|estimated|estimates|projected|projects|"
     r"put|noted|notes|announced|announces|claimed|claims|confirmed|confirms|sees|expects|expected|"
     r"insists|insisted|stated|states|wrote|tweeted|showed|show|shows|warned|"
-    r"explained|argued|acknowledged|revealed|according"
+    r"explained|argued|acknowledged|revealed|counted|recorded|documented|tallied|according"
 )
 _SAY_WORDS = [w for w in (x.replace(r"\s+", " ") for x in (SAY_FR + "|" + SAY_EN).split("|"))
               if re.fullmatch(r"[\w’' \-]+", w) and not w.startswith("put")] + ["put"]
@@ -42,6 +42,7 @@ _EN_SAY_WORDS = frozenset(w for w in SAY_EN.split("|") if re.fullmatch(r"[\w\-]+
 _VERB_RE = re.compile(
     r"(?<![\w\-])" + trie_pattern(sorted(set(_SAY_WORDS))) +
     r"(?:-t-(?:il|elle|ils|elles|on)|-(?:il|elle|ils|elles))?(?![\w])", _I)
+_COUNT_VERBS_EN = frozenset("counted recorded documented tallied".split())
 _PUT_AT_RE = re.compile(r"\s+(?:the|its|their)\s+[\w\s]{0,30}?\s+at\b")
 _AUX_BEFORE_RE = re.compile(
     r"(?<![\w\-])(?:(?:a|ont|avait|avaient|aurait|auraient)(?:-t)?-(?:il|elle|ils|elles|on)\s+(?:[a-zà-ÿ’']+\s+){0,2}|"
@@ -75,6 +76,8 @@ def _say_matches(sent: str):
             continue
         window = sent[max(0, start - 48):start]
         am = (_EN_AUX_BEFORE_RE if word in _EN_SAY_WORDS else _AUX_BEFORE_RE).search(window)
+        if word in _COUNT_VERBS_EN and not am:
+            continue  # "has counted 4,000" reports a tally; "officials counted the wounded" may not
         if am:
             start -= len(window) - am.start()
         yield _SayMatch(start, m.end(), sent[start:m.end()])
@@ -89,7 +92,7 @@ _INTERROGE_RE = re.compile(r"\b(?:interrogée?s?|contactée?s?|joint\w*|cité\w*
 _POUR_VIA_RE = re.compile(r"\s+(?:pour|for)\s+(?:l[’']|la\s+|le\s+)?([A-ZÀ-Þ][\w\-’']*(?:\s+[A-ZÀ-Þ][\w\-’']*)*)\s*$")
 
 DETERMINERS = re.compile(
-    r"^(?:le|la|les|l[’']|un|une|des|du|de\s+la|de\s+l[’']|the|a|an|certains|certaines|plusieurs|"
+    r"^(?!(?-i:[A-Z]{2,})\s)(?:le|la|les|l[’']|un|une|des|du|de\s+la|de\s+l[’']|the|a|an|certains|certaines|plusieurs|"
     r"quelques|ce|cette|ces|leurs?|ses|son|sa|several|some|certain)\s+|^l[’']", _I)
 PRONOUNS = frozenset("lui elle eux elles il ils on he she it they him her them celui-ci celle-ci".split())
 PERSON_PRONOUNS = frozenset("lui elle il he she him her".split())
@@ -444,7 +447,9 @@ def _np_with_via(rest: str, inverted: bool = False) -> tuple[str | None, str | N
     person = False
     # "la présidente, Fatima Ouazzani, âgée": a bare title followed by a name in apposition.
     if np and _is_bare_title(np):
-        am = re.match(r"\s*,\s*((?:[A-ZÀ-Þ][\w\-’']+\s+){1,2}[A-ZÀ-Þ][\w\-’']+|[A-ZÀ-Þ][\w\-’']+(?=\s*,\s*\d))",
+        # "la porte-parole du CICR en Syrie, Ingy Sedky": a place may stand between the title and the name
+        am = re.match(r"(?:\s+(?:en|au|aux|à|in)\s+[A-ZÀ-Þ][\w\-’']*(?:\s+[A-ZÀ-Þ][\w\-’']*)?)?"
+                      r"\s*,\s*((?:[A-ZÀ-Þ][\w\-’']+\s+){1,2}[A-ZÀ-Þ][\w\-’']+|[A-ZÀ-Þ][\w\-’']+(?=\s*,\s*\d))",
                       seg[len(np):])
         if am:
             np = am.group(1)

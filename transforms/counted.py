@@ -35,7 +35,30 @@ fortifiées fortifiés fortifiée fortifié armés armées armé exprimés blind
 associés alliés civils déplacés blessés réfugiés détenus disparus morts tués
 """.split())
 _PARTICIPLE_RE = re.compile(r"(?:é|ée|és|ées|ed|és)$", re.IGNORECASE)
-_VERBISH_RE = re.compile(r"(?:(?<!m)ent|aient|ait|ez|ing)$", re.IGNORECASE)
+# Finite verb endings: French present/imperfect/future plural ("quittent", "partaient", "assureront"), -ing.
+_VERBISH_RE = re.compile(r"(?:(?<!m)ent|aient|ait|ez|[eiudv]ront|rront|ing)$", re.IGNORECASE)
+# English verbs with no telltale ending, which end a noun phrase ("rebels left", "buses leave").
+EN_VERBS = frozenset("""
+leave leaves left quit quits flee flees fled remain remains stay stays go goes went come comes came arrive arrives
+return returns live lives die dies face faces need needs wait waits take takes took get gets got make makes made
+see sees saw give gives gave run runs ran fall falls fell rise rises rose stand stands stood lie lies lay
+begin begins began keep keeps kept hold holds held meet meets met win wins won lose loses lost send sends sent
+bring brings brought seek seeks sought find finds found spend spends spent feel feels felt cross crosses
+reach reaches join joins head heads move moves board boards wait waits
+""".split())
+# English participles that name people by their state and so stand for a noun ("with 5,674 injured,").
+STATE_NOUNS = frozenset("injured wounded dead missing homeless displaced unemployed disappeared".split())
+# A participle right after the number is a verb when a complement follows it ("evacuated from Aleppo").
+_COMPLEMENT_RE = re.compile(
+    r"\s+(?:in|from|by|at|during|after|when|as|on|over|since|across|near|while|overnight|to|into|out|"
+    r"inside|outside|following|amid|and\s+\w+ed\b)\b", re.IGNORECASE)
+_EN_PARTICIPLE_AT_START = re.compile(r"\s*([a-z]+ed|taken|beaten|driven|stolen|left|fled|held|lost|hurt|shot|sent|"
+                                     r"dead|missing|homeless)\b(?![\-’'])")
+_NOT_PARTICIPLES = frozenset("bed shed red sled shred sacred kindred naked wicked hatred hundred".split())
+_NEXT_WORD_RE = re.compile(r"\s+([^\W\d_][\w\-]*)")
+_ADVERBS = frozenset("""overnight yesterday today tonight there here nationwide worldwide last earlier later so
+monday tuesday wednesday thursday friday saturday sunday""".split())
+GENERIC_HEADS = frozenset("personnes people persons gens individus individuals".split())
 IRREGULAR_PARTICIPLES = frozenset("""
 venus venues venu venue pris prises mis mises partis restés restées sortis issus issues
 rentrés présents présentes réunis réunies morts mortes tués tuées blessés blessées faits faites
@@ -101,7 +124,8 @@ def noun_phrase(s: str, first_may_be_participle: bool = True) -> tuple[str, int]
         if low in CONNECT_AND:
             j = i + 1
             if j < len(toks) and _content(toks[j][0]) and not _PARTICIPLE_RE.search(toks[j][0]) \
-                    and not _VERBISH_RE.search(toks[j][0]) and (low != "," or _list_continues(toks, j)):
+                    and not _VERBISH_RE.search(toks[j][0]) and toks[j][0].lower() not in EN_VERBS \
+                    and (low != "," or (_list_continues(toks, j) and not _apposition(toks, i))):
                 end = toks[j][2]
                 i = j + 1
                 words += 1
@@ -109,11 +133,12 @@ def noun_phrase(s: str, first_may_be_participle: bool = True) -> tuple[str, int]
             break
         if low in "»”\"" and i + 1 <= len(toks):
             break
-        if not _content(w) or low in IRREGULAR_PARTICIPLES:
+        if not _content(w) or low in IRREGULAR_PARTICIPLES or low in EN_VERBS:
             break
         if _PARTICIPLE_RE.search(w) and low not in PARTICIPLE_OK:
+            # "heavily armed fighters": an -ed word between an adverb and a noun is an adjective
             if not (i + 1 < len(toks) and _content(toks[i + 1][0]) and low.endswith("ed")
-                    and not _PARTICIPLE_RE.search(toks[i + 1][0])):
+                    and toks[i - 1][0].lower().endswith("ly") and not _PARTICIPLE_RE.search(toks[i + 1][0])):
                 break
         if _VERBISH_RE.search(w) and low not in PARTICIPLE_OK:
             break
@@ -134,6 +159,36 @@ def _list_continues(toks: list[tuple[str, int, int]], j: int) -> bool:
         if w in (".", ";", ":") or not (_content(toks[k][0]) or w == ","):
             return False
     return False
+
+
+def _apposition(toks: list[tuple[str, int, int]], comma: int) -> bool:
+    """"personnes, femmes et enfants, ont": a list set off by commas after a generic head describes it."""
+    if comma != 1 or toks[0][0].lower() not in GENERIC_HEADS:
+        return False
+    for k in range(comma + 1, min(comma + 8, len(toks))):
+        if toks[k][0] in ",;:.":
+            return toks[k][0] == ","
+    return False
+
+
+def elided_noun(right: str, lang: str) -> int:
+    """Length of an English participle standing right after the number for a verb whose subject noun
+    is left out ("7,000 evacuated from Mosul", "Twelve killed"), else 0. State words ("5,674 injured,")
+    are nouns unless a complement follows ("seven injured in shelling")."""
+    if lang != "en":
+        return 0
+    m = _EN_PARTICIPLE_AT_START.match(right)
+    if not m:
+        return 0
+    word = m.group(1).lower()
+    if word in _NOT_PARTICIPLES or (word.endswith("eed") and word != "freed"):
+        return 0
+    if word in STATE_NOUNS and not _COMPLEMENT_RE.match(right, m.end()):
+        return 0
+    nxt = _NEXT_WORD_RE.match(right, m.end())
+    if nxt and nxt.group(1).lower() not in STOP and nxt.group(1).lower() not in _ADVERBS:
+        return 0  # "registered voters", "armoured vehicles": an adjective before its noun
+    return m.end()
 
 
 def counted_after(right: str, lang: str) -> tuple[str | None, int]:

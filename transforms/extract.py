@@ -15,7 +15,7 @@ from figurewire.records import Article, Figure, article_text, stable_id
 from transforms import categories, claimants, counted, nonfigures, numbers, qualifiers
 from transforms.sentences import detect_language, split_sentences
 
-EXTRACTOR_VERSION = "fx-2025.1"
+EXTRACTOR_VERSION = "fx-2025.2"
 
 _I = re.IGNORECASE
 _FR_WORDS_RE = re.compile(
@@ -39,6 +39,15 @@ _PCT_RE = re.compile(r"[ \u00a0\u202f\u2009]?%|\s+(?:pour\s?cent|percent|per\s+c
 _CUR_SUFFIX_RE = re.compile(r"[ \u00a0\u202f]?[€$£]")
 _HYPHEN_RANGE_RE = re.compile(r"[-–](\d+(?:[.,]\d+)?)(?![\d\w])")
 _SUB_RE = re.compile(r"(?:\bdont|\bincluding|\bparmi\s+lesquels|\bamong\s+them)\s+$", _I)
+# "the number of militants killed at 35,000", "le nombre de personnes évacuées à 8 000": the counted noun
+# stands before the number; "à 4 300 le nombre d'insurgés tués": after it.
+_NUMBER_OF_BEFORE_RE = re.compile(
+    r"\b(?:number|total|tally|count)\s+of\s+(?:the\s+)?|\b(?:nombre|total)\s+(?:de\s+|d[’']|des\s+)", _I)
+_NUMBER_OF_AFTER_RE = re.compile(
+    r"\s+(?:the\s+(?:number|total|tally|count)\s+of\s+(?:the\s+)?|le\s+(?:nombre|total)\s+(?:de\s+|d[’']|des\s+))", _I)
+_NUMBER_OF_LINK_RE = re.compile(
+    r"\s+(?:\w+\s+){0,3}?(?:at|to|à|was|is|stood\s+at|stands\s+at|reached|atteint|est\s+de|s[’']élève\s+à|"
+    r"s[’']établit\s+à|(?:a\s+)?(?:été\s+)?(?:porté|estimé|évalué|chiffré)e?\s+à)\s+$", _I)
 _ONE_OK_RE = re.compile(r"(?:,|\band|\bet)\s+$", _I)
 _CURRENCY_WORD_RE = re.compile(
     r"^(?:[\w\-]+\s+)?(?:euros?|dollars?|francs?(?:\s+suisses)?|livres?(?:\s+sterling)?|pounds?|roubles?|yuans?|"
@@ -72,6 +81,7 @@ class _Cand:
     counted: str | None = None
     category: str = "other"
     inherit_counted: bool = False
+    elided: bool = False
 
 
 def extract_figures(text: str, lang: str | None = None, article_id: str = "") -> list[Figure]:
@@ -277,10 +287,11 @@ def _resolve(text: str, s0: int, s1: int, lang: str, cands: list[_Cand], prev_co
             c.qualifier = qa[0]
             c.end += qa[1] if qa[0] == "more_than" and text[c.end] == "-" else 0
             c.surface_end = c.end
-        c.sub = bool(_SUB_RE.search(text[max(s0, c.start - 20):c.start]))
-        if c.sub:
-            sm = _SUB_RE.search(text[max(s0, c.start - 20):c.start])
-            c.surface_start = min(c.surface_start, c.start - len(sm.group()))
+        # "dont plus de 300 enfants": the sub-figure marker stands before the qualifier words
+        sm = _SUB_RE.search(text, max(s0, c.surface_start - 20), c.surface_start)
+        c.sub = sm is not None
+        if sm:
+            c.surface_start = sm.start()
         # hyphen range "300-400"; sports scores dropped
         if c.kind == "digits" and c.unit != "money":
             hm = _HYPHEN_RANGE_RE.match(text, c.end, s1)
@@ -318,6 +329,11 @@ def _resolve(text: str, s0: int, s1: int, lang: str, cands: list[_Cand], prev_co
     # counted nouns
     for c in figs:
         right = text[c.end:s1]
+        elided = counted.elided_noun(right, lang) if c.unit != "money" else 0
+        if elided:
+            c.elided = True
+            c.surface_end = c.end + elided
+            continue
         if c.unit == "money" and c.currency:
             c.counted = c.currency
             np, used = counted.counted_after(right, lang)
@@ -346,6 +362,10 @@ def _resolve(text: str, s0: int, s1: int, lang: str, cands: list[_Cand], prev_co
             c.counted = figs[i + 1].counted
             continue
         before = text[max(s0, c.start - 80):c.start]
+        np = _number_of(text, s0, s1, c, lang)
+        if np:
+            c.counted = np
+            continue
         if _TOLL_RE.search(before) and not c.sub:
             c.counted = "deaths" if lang == "en" else "morts"
             continue
@@ -355,11 +375,14 @@ def _resolve(text: str, s0: int, s1: int, lang: str, cands: list[_Cand], prev_co
             continue
         prev = next((p.counted for p in reversed(figs[:i]) if p.counted and p.unit == c.unit), None)
         c.counted = prev or (prev_counted if c.unit == "" else None)
+        if c.counted is None and c.elided:
+            c.counted = "people" if lang == "en" else "personnes"
     # categories
     for i, c in enumerate(figs):
         nxt = next((f.start for f in figs[i + 1:] if not f.sub), s1)
         before = text[max(s0, c.surface_start - 90):c.surface_start]
-        after = text[c.surface_end:max(c.surface_end, nxt)]
+        a0 = c.end if c.elided else c.surface_end
+        after = text[a0:max(a0, nxt)]
         parent = next((p for p in reversed(figs[:i]) if not p.sub), None)
         kind = c.unit or ("money" if c.currency else "")
         if c.sub and parent is not None and c.unit == parent.unit:
@@ -373,6 +396,27 @@ def _resolve(text: str, s0: int, s1: int, lang: str, cands: list[_Cand], prev_co
             pass
         c.category = categories.categorize(c.counted, before, after, kind, lang)
     return figs
+
+
+def _number_of(text: str, s0: int, s1: int, c: _Cand, lang: str) -> str | None:
+    """The noun of "the number of X (killed) at N" / "à N le nombre de X", or None."""
+    am = _NUMBER_OF_AFTER_RE.match(text, c.end, s1)
+    if am:
+        np = counted.noun_phrase(text[am.end():s1])
+        return np[0] if np else None
+    lo = max(s0, c.surface_start - 100)
+    last = None
+    for m in _NUMBER_OF_BEFORE_RE.finditer(text, lo, c.surface_start):
+        last = m
+    if last is None:
+        return None
+    np = counted.noun_phrase(text[last.end():c.surface_start])
+    if not np:
+        return None
+    rest = text[last.end() + np[1]:c.surface_start]
+    if any(ch in rest for ch in ",;:") or not _NUMBER_OF_LINK_RE.match(rest):
+        return None
+    return np[0]
 
 
 def _share_noun(text: str, s0: int, c: _Cand, figs: list[_Cand]) -> str | None:

@@ -61,7 +61,8 @@ TABLE = [
       F("dont 9", 9, "exact", 9, 9, "drones", "destroyed", "armée")]),
     ("en", "At least 27 people were killed and 54 injured in the blast, the health ministry said.",
      [F("At least 27 people", 27, "at_least", 27, None, "people", "killed", "health ministry"),
-      F("54 injured", 54, "exact", 54, 54, "injured", "wounded", "health ministry")]),
+      # noun left out before a verb with its complement: taken from the clause (gold: "seven injured in shelling")
+      F("54 injured", 54, "exact", 54, 54, "people", "wounded", "health ministry")]),
     ("en", "Police arrested 112 protesters on Saturday, according to the Metropolitan Police.",
      [F("112 protesters", 112, "exact", 112, 112, "protesters", "arrested", "Metropolitan Police")]),
     ("en", "\"We rescued about 350 people overnight,\" coastguard spokesman Tom Reilly told Reuters.",
