@@ -1,0 +1,176 @@
+"""Crawl speed: the real Scrapy crawl of the generated newsroom against a plain asyncio fetch loop.
+
+Both run as child processes against the same server (``bench.newsroom_gen``, its own process) and
+the same URLs: the feeds and sitemaps of the generated sources, then every article page. The
+crawl is ``python -m scrapers.crawl`` exactly as the pipeline starts it, with
+``SCRAPY_SETTINGS_MODULE=bench.crawl_settings`` (AutoThrottle and delays off, all else as
+configured). The plain loop is aiohttp with a semaphore, reading each body and nothing more: a
+ceiling, not a competitor. A third child, the same loop that also parses each page with
+figurewire's article parser, shows how much of the gap is parsing rather than Scrapy.
+
+pages/s = article pages delivered / wall seconds of the child (start-up included, for both).
+
+    .venv/bin/python -m bench.bench_crawl [--articles 10000] [--runs 3]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import shutil
+import statistics
+import sys
+import time
+from pathlib import Path
+
+from bench.measured_process import REPO_ROOT, run_measured
+from bench.newsroom_gen import OUT_DIR, NewsroomProcess, ensure_generated, sources_for
+
+PLAIN_CONCURRENCY = 16
+CRAWL_ENV = {"SCRAPY_SETTINGS_MODULE": "bench.crawl_settings"}
+
+
+# ---------------------------------------------------------------- the plain loop (runs in a child)
+
+
+async def plain_fetch(feed_urls: list[str], page_urls: list[str], concurrency: int, parse: bool) -> dict:
+    import aiohttp
+
+    parser = None
+    if parse:
+        from scrapers.parsers.article_html import GenericArticleParser
+        parser = GenericArticleParser()
+    semaphore = asyncio.Semaphore(concurrency)
+    fetched = {"pages": 0, "bytes": 0, "failed": 0, "parsed": 0}
+    connector = aiohttp.TCPConnector(limit=concurrency)
+    async with aiohttp.ClientSession(connector=connector) as session:
+
+        async def get(url: str, is_page: bool) -> None:
+            async with semaphore:
+                try:
+                    async with session.get(url) as response:
+                        body = await response.read()
+                        content_type = response.headers.get("Content-Type")
+                except aiohttp.ClientError:
+                    fetched["failed"] += 1
+                    return
+            fetched["bytes"] += len(body)
+            if is_page:
+                fetched["pages"] += 1
+                if parser is not None:
+                    parser.parse(body, url, content_type)
+                    fetched["parsed"] += 1
+
+        await asyncio.gather(*(get(u, False) for u in feed_urls))
+        await asyncio.gather(*(get(u, True) for u in page_urls))
+    return fetched
+
+
+def plain_child(argv: list[str]) -> int:
+    """``python -m bench.bench_crawl plain URLS_JSON CONCURRENCY [parse]``: prints a JSON result."""
+    urls = json.loads(Path(argv[0]).read_text(encoding="utf-8"))
+    started = time.perf_counter()
+    result = asyncio.run(plain_fetch(urls["feeds"], urls["pages"], int(argv[1]), parse="parse" in argv[2:]))
+    result["inner_seconds"] = time.perf_counter() - started
+    print(json.dumps(result))
+    return 0
+
+
+# ---------------------------------------------------------------- one run of each
+
+
+def run_scrapy(sources: list[dict], work: Path, tag: str) -> dict:
+    data_dir = work / f"crawl-{tag}"
+    shutil.rmtree(data_dir, ignore_errors=True)
+    data_dir.mkdir(parents=True)
+    cmd = [sys.executable, "-m", "scrapers.crawl", "--run-id", f"bench-{tag}", "--data-dir", str(data_dir),
+           "--sources-json", json.dumps(sources)]
+    measured = run_measured(cmd, env=CRAWL_ENV, log=work / f"crawl-{tag}.log")
+    staged = errors = requests = 0
+    for batch in (data_dir / "staging" / f"bench-{tag}").iterdir():
+        staged += _lines(batch / "articles.jsonl")
+        errors += _lines(batch / "errors.jsonl")
+        run_file = batch / "scrape_run.json"
+        if run_file.exists():
+            requests += json.loads(run_file.read_text(encoding="utf-8")).get("requests", 0)
+    shutil.rmtree(data_dir, ignore_errors=True)
+    return {"seconds": measured.seconds, "peak_rss_mb": measured.peak_rss_mb, "pages": staged,
+            "errors": errors, "requests": requests, "returncode": measured.returncode}
+
+
+def run_plain(urls_file: Path, concurrency: int, parse: bool = False) -> dict:
+    cmd = [sys.executable, "-m", "bench.bench_crawl", "plain", str(urls_file), str(concurrency)]
+    measured = run_measured(cmd + (["parse"] if parse else []))
+    result = json.loads(measured.stdout.strip().splitlines()[-1])
+    return {"seconds": measured.seconds, "peak_rss_mb": measured.peak_rss_mb, **result}
+
+
+def _lines(path: Path) -> int:
+    if not path.exists():
+        return 0
+    with path.open("rb") as fh:
+        return sum(1 for line in fh if line.strip())
+
+
+# ---------------------------------------------------------------- the benchmark
+
+
+def measure(site: Path, articles: int, runs: int, work: Path | None = None,
+            concurrency: int = PLAIN_CONCURRENCY) -> dict:
+    """Medians of ``runs`` interleaved runs of the crawl, the plain loop and the loop with parsing."""
+    work = work or OUT_DIR / "work"
+    work.mkdir(parents=True, exist_ok=True)
+    manifest = ensure_generated(site, articles)
+    rows: dict[str, list[dict]] = {"scrapy": [], "plain": [], "plain+parse": []}
+    with NewsroomProcess(site) as base_url:
+        sources = sources_for(manifest, base_url)
+        urls_file = work / "urls.json"
+        urls_file.write_text(json.dumps({"feeds": [s["url"] for s in sources],
+                                         "pages": [base_url + p for p in manifest["pages"]]}), encoding="utf-8")
+        for i in range(runs):
+            rows["plain"].append(run_plain(urls_file, concurrency))
+            rows["scrapy"].append(run_scrapy(sources, work, str(i)))
+            rows["plain+parse"].append(run_plain(urls_file, concurrency, parse=True))
+    summary = {}
+    for name, results in rows.items():
+        rates = [r["pages"] / r["seconds"] for r in results]
+        summary[name] = {
+            "pages_per_s": statistics.median(rates), "rates": rates,
+            "seconds": statistics.median(r["seconds"] for r in results),
+            "pages": min(r["pages"] for r in results),
+            "peak_rss_mb": max(r["peak_rss_mb"] or 0 for r in results),
+            "runs": results,
+        }
+    ratios = [s["pages"] / s["seconds"] / (p["pages"] / p["seconds"]) for s, p in zip(rows["scrapy"], rows["plain"], strict=False)]
+    summary["ratio"] = statistics.median(ratios)
+    summary["ratios"] = ratios
+    summary["articles"] = articles
+    summary["concurrency"] = concurrency
+    summary["sources"] = len(manifest["sources"])
+    return summary
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["plain"]:
+        return plain_child(argv[1:])
+    parser = argparse.ArgumentParser(prog="python -m bench.bench_crawl", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--articles", type=int, default=10_000)
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--concurrency", type=int, default=PLAIN_CONCURRENCY)
+    parser.add_argument("--site", default=str(OUT_DIR / "newsroom"))
+    args = parser.parse_args(argv)
+    result = measure(Path(args.site), args.articles, args.runs, concurrency=args.concurrency)
+    for name in ("scrapy", "plain", "plain+parse"):
+        r = result[name]
+        print(f"{name:12} {r['pages_per_s']:8.0f} pages/s  {r['seconds']:6.1f} s  {r['pages']} pages  "
+              f"peak {r['peak_rss_mb']:.0f} MB  runs {[round(x) for x in r['rates']]}")
+    print(f"scrapy / plain = {result['ratio']:.2f}  (runs {[round(x, 2) for x in result['ratios']]})")
+    print(json.dumps({k: v for k, v in result.items() if k not in ("scrapy", "plain", "plain+parse")}))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.path.insert(0, str(REPO_ROOT))
+    sys.exit(main())
