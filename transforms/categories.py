@@ -92,7 +92,7 @@ _WEAK_THING_CUES = _rx(r"touchée?s?")
 
 def head_noun(counted: str, lang: str = "fr") -> str:
     """The word that names what is counted: the first word in French, the last before "of"/"and" in English."""
-    words = re.split(r"\s+(?:of|and|de|d[’']|des|du|et)\s+|,\s*", counted.strip(), maxsplit=1, flags=_I)[0].split()
+    words = _RX0.split(counted.strip(), maxsplit=1)[0].split()
     if not words:
         return ""
     return words[-1] if lang == "en" else words[0]
@@ -107,26 +107,25 @@ def categorize(counted: str | None, before: str, after: str, kind: str = "", lan
     for rx, cat in NOUN_CATEGORY:
         if noun and rx.search(noun):
             return cat
-    if re.search(r"sorties?", noun, _I):
+    if _RX1.search(noun):
         return "sorties"
     head = head_noun(noun, lang) if noun else ""
     person, vehicle, measure = _head_class(head)
     person = person or not noun
     cue = _nearest_cue(before, after)
     if cue == "destroyed" and person and noun and not vehicle:
-        if re.search(r"anéanti|liquid|abattu", _cue_text(before, after) or "", _I):
+        if _RX2.search(_cue_text(before, after) or ""):
             cue = "killed"
         else:
             cue = None
     if cue in _PERSON_ONLY and not person and not measure:
-        cue = "destroyed" if cue == "killed" and re.search(r"élimin|liquid|neutralis", _cue_text(before, after) or "", _I) else None
+        cue = "destroyed" if cue == "killed" and _RX5.search(_cue_text(before, after) or "") else None
     if cue == "killed" and measure:
         cue = None
-    if cue and cue in _PERSON_ONLY and measure and noun and re.search(r"famil|foyer|household", noun, _I):
+    if cue and cue in _PERSON_ONLY and measure and noun and _RX3.search(noun):
         return cue if cue == "displaced" else "other"
     if cue:
-        if cue == "destroyed" and measure and re.search(r"maisons|homes|bâtiments|immeubles|logements|houses|buildings",
-                                                       noun, _I):
+        if cue == "destroyed" and measure and _RX4.search(noun):
             return "destroyed"
         if cue == "destroyed" and measure:
             return "other"
@@ -179,3 +178,12 @@ def _find_cue(before: str, after: str) -> tuple[str, str] | None:
         if best is None or d < best[0]:
             best = (d, last.group(), last.lastgroup.rstrip("0123456789"))
     return (best[1], best[2]) if best else None
+
+
+# Inline patterns, compiled once (a re.* call with a literal pays a cache lookup each time).
+_RX0 = re.compile(r"\s+(?:of|and|de|d[’']|des|du|et)\s+|,\s*", _I)
+_RX1 = re.compile(r"sorties?", _I)
+_RX2 = re.compile(r"anéanti|liquid|abattu", _I)
+_RX3 = re.compile(r"famil|foyer|household", _I)
+_RX4 = re.compile(r"maisons|homes|bâtiments|immeubles|logements|houses|buildings", _I)
+_RX5 = re.compile(r"élimin|liquid|neutralis", _I)

@@ -198,8 +198,8 @@ class Attributor:
             rest = sent[m.end():]
             raw, via, consumed, person = _np_with_via(rest)
             if raw and _data_source(_clean_np(raw)) is None:
-                clause = re.split(r"[,;.]", rest, maxsplit=1)[0]
-                pm = re.search(r"\b(?:par|by)\s+", clause)
+                clause = _RX11.split(rest, maxsplit=1)[0]
+                pm = _RX7.search(clause)
                 if pm:
                     raw2, _, used2, _ = _np_with_via(clause[pm.end():])
                     if raw2:
@@ -208,7 +208,7 @@ class Attributor:
             cm = _CITING_RE.match(rest[consumed:])
             if cm:
                 other, _, _, _ = _np_with_via(rest[consumed + cm.end():])
-                if re.search(r"cité", cm.group(), _I):
+                if _RX8.search(cm.group()):
                     via = via or _outlet_name(other) if other and other[:1].isupper() else via
                 else:
                     via, raw = _outlet_name(raw) or raw, other
@@ -237,7 +237,7 @@ class Attributor:
         low = verb.lower()
         before = sent[:m.start()]
         after = sent[m.end():]
-        pron = re.search(r"-(?:t-)?(il|elle|ils|elles|on)(?:\s|$)", low)
+        pron = _RX0.search(low)
         if pron:
             who = pron.group(1)
             if who in ("il", "elle"):
@@ -245,16 +245,16 @@ class Attributor:
                 if pm:
                     return self._marker(m.start(), m.end(), "back", pm.group(1), sent_via, sent, person=True)
             return self._marker(m.start(), m.end(), "back", who, sent_via, sent)
-        if re.search(r"ant$", low):  # "précisant", "ajoutant": the subject of the main clause
+        if _RX1.search(low):  # "précisant", "ajoutant": the subject of the main clause
             return Marker(m.start(), m.end(), "back", "\x00rel", None, True)
         b = before.rstrip()
-        english = bool(re.match(rf"(?:{SAY_EN})$", low.split()[-1], _I))
+        english = bool(_RX3.match(low.split()[-1]))
         if b.endswith((",", "»", "”", '"', "'", "—", "–", ":")) or not b:
-            ok = not english or b.endswith(('"', "”", "'", "’")) or re.match(r"\s*[A-ZÀ-Þ]", after)
+            ok = not english or b.endswith(('"', "”", "'", "’")) or _RX9.match(after)
             if ok and not low.startswith(("told", "tells", "tell")):
                 raw, via, consumed, person = _np_with_via(after, inverted=True)
                 np_end = m.end() + consumed
-                clause_end = re.search(r"[,;.]|$", sent[np_end:]).start() + np_end
+                clause_end = _RX12.search(sent[np_end:]).start() + np_end
                 object_fig = any(np_end <= fs <= clause_end for fs, _ in figure_spans)
                 if raw and _claimant_like(raw) and not object_fig:
                     return self._marker(m.start(), m.end() + consumed, "back", raw, via or sent_via, sent,
@@ -263,7 +263,7 @@ class Attributor:
         subj, seg_start = _subject_before(before[off:])
         seg_start += off
         if not subj:
-            lead = re.match(r"\s*((?:[A-ZÀ-Þ][\w\-’']*)(?:\s+[A-ZÀ-Þ][\w\-’']*){0,3})\s+[a-zà-ÿ]", sent)
+            lead = _RX4.match(sent)
             if lead and lead.group(1).split()[0].lower() not in _CLAUSE_INTRO and figure_spans_after(
                     m.end(), figure_spans, sent):
                 subj, seg_start = lead.group(1), lead.start(1)
@@ -271,7 +271,7 @@ class Attributor:
                 return None
         via = None
         if low.startswith(("told", "tells", "tell")):
-            tm = re.match(r"\s*(?:broadcaster\s+|the\s+)?([A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)*)", after)
+            tm = _RX5.match(after)
             if tm:
                 via = _outlet_name(tm.group(1))
         cm = _CITING_RE.match(after)
@@ -279,9 +279,8 @@ class Attributor:
             cited, _, _, _ = _np_with_via(after[cm.end():])
             via, subj = _outlet_name(subj) or subj, cited
         has_fig_after = figure_spans_after(m.end(), figure_spans, sent, clause_only=True)
-        rest_clause = re.split(r"[,;.]", after, maxsplit=1)[0].strip()
-        closes = len(rest_clause.split()) <= 5 and not re.match(r"(?:de|d[’']|que|qu[’']|that|to|à|:|avoir)\b",
-                                                                  rest_clause, _I)
+        rest_clause = _RX11.split(after, maxsplit=1)[0].strip()
+        closes = len(rest_clause.split()) <= 5 and not _RX10.match(rest_clause)
         direction = "back" if closes and not has_fig_after and _has_figure_before(seg_start, figure_spans) else "fwd"
         return self._marker(seg_start, m.end(), direction, subj, via or sent_via, sent)
 
@@ -306,7 +305,7 @@ class Attributor:
             if low in PERSON_PRONOUNS and self.last_person[0]:
                 return self.last_person[0], self.last_person[1], True
             return self.last[0], self.last[1], self.last[0] is not None
-        if re.match(r"(?:qui|que|which|who)$", low):
+        if _RX2.match(low):
             return "\x00rel", via, True
         hm = _HONORIFIC_RE.match(np)
         if hm:
@@ -317,7 +316,7 @@ class Attributor:
         np = _data_source(np)
         if np is None:
             return None, via, False
-        if re.fullmatch(r"(?:paper|newspaper|journal|quotidien)", np, _I) and self.outlets_seen:
+        if _RX6.fullmatch(np) and self.outlets_seen:
             return self.outlets_seen[-1], None, True
         np = _strip_descriptor(np)
         name = _person_name(np)
@@ -360,7 +359,7 @@ def figure_spans_after(pos: int, spans: list[tuple[int, int]], sent: str, clause
     """Whether a figure follows ``pos`` (in the same clause: before the next comma or semicolon)."""
     if not clause_only:
         return any(s >= pos for s, _ in spans)
-    stop = re.search(r"[;.]|,\s", sent[pos:])
+    stop = _RX13.search(sent[pos:])
     limit = pos + stop.start() if stop else len(sent)
     # a comma right inside the object ("de 1,089 million") does not end the clause
     return any(pos <= s <= limit for s, _ in spans)
@@ -369,10 +368,9 @@ def figure_spans_after(pos: int, spans: list[tuple[int, int]], sent: str, clause
 def _claimant_like(raw: str) -> bool:
     """A noun phrase that can name a source: no digits, not an object or a complement clause."""
     r = raw.strip()
-    if not r or re.search(r"\d", r):
+    if not r or _RX14.search(r):
         return False
-    return not re.match(r"(?:de|d[’']|des|du|que|qu[’']|à|avoir|être|that|to|it|the\s+(?:strikes?|number)|"
-                        r"un\s+bilan|le\s+chiffre)\b", r, _I)
+    return not _RX15.match(r)
 
 
 def _has_figure_before(pos: int, spans: list[tuple[int, int]]) -> bool:
@@ -385,19 +383,19 @@ def _direction(sent: str, pos: int, spans: list[tuple[int, int]]) -> str:
         return "fwd"
     if b.endswith((",", "»", "”", '"', ")")) and _has_figure_before(pos, spans):
         return "back"
-    if any(0 <= pos - e <= 40 and not re.search(r"[,;:]", sent[e:pos]) for _, e in spans):
+    if any(0 <= pos - e <= 40 and not _RX16.search(sent[e:pos]) for _, e in spans):
         return "back"
     return "fwd"
 
 
 def _alert_tag(sent: str) -> tuple[str, int] | None:
     m = _TAG_FR_RE.search(sent)
-    if m and not re.search(r"\d", m.group(1)) and len(m.group(1).split()) <= 6:
+    if m and not _RX14.search(m.group(1)) and len(m.group(1).split()) <= 6:
         return m.group(1), m.start()
     if not sent.rstrip().endswith((".", "!", "?", "»", '"')):
         m = _TAG_EN_RE.search(sent)
-        if m and not re.search(r"\d", m.group(1)) and len(m.group(1).split()) <= 5 and \
-                not re.search(rf"\b(?:{SAY_EN})\b", m.group(1), _I):
+        if m and not _RX14.search(m.group(1)) and len(m.group(1).split()) <= 5 and \
+                not _RX17.search(m.group(1)):
             return m.group(1), m.start()
     return None
 
@@ -412,9 +410,7 @@ def _np_with_via(rest: str, inverted: bool = False) -> tuple[str | None, str | N
         m = _ADVERBIALS.match(rest, pos)
         if m and m.end() > pos:
             pos = m.end()
-        vm = re.match(r"\s*à\s+(?:l[’']|la\s+|le\s+)?(?:(?:radio|télévision|chaîne|agence|quotidien|journal|"
-                      r"publique|d[’']État|privée|russe|britannique|américaine|française)\s+)*"
-                      r"(?=[A-ZÀ-Þ])", rest[pos:]) if inverted else None
+        vm = _RX21.match(rest[pos:]) if inverted else None
         if vm:
             after = rest[pos + vm.end():]
             om = _OUTLET_RE.match(after)
@@ -422,7 +418,7 @@ def _np_with_via(rest: str, inverted: bool = False) -> tuple[str | None, str | N
                 via = om.group()
                 pos += vm.end() + om.end()
                 continue
-            wm = re.match(r"[A-ZÀ-Þ][\w\-]*", after)
+            wm = _RX22.match(after)
             if wm and (wm.group().isupper() or len(after[wm.end():].strip()) > 0):
                 via = wm.group()
                 pos += vm.end() + wm.end()
@@ -432,12 +428,12 @@ def _np_with_via(rest: str, inverted: bool = False) -> tuple[str | None, str | N
     stripped = seg.lstrip(" ,")
     lead = len(seg) - len(stripped)
     seg = stripped
-    hm = re.match(r"(?:M\.|Mme|Mlle|Mr\.?|Mrs\.?|Ms\.?|Dr\.?)\s+[A-ZÀ-Þ][\w\-’']+", seg)
+    hm = _RX18.match(seg)
     if hm:
         return hm.group(), via, pos + lead + hm.end(), True
     stop = _NP_STOP.search(seg)
     np = seg[:stop.start()] if stop else seg[:80]
-    pv = re.search(r"\s+(?:pour|for)\s+(?:l[’']|la\s+|le\s+)?", np)
+    pv = _RX19.search(np)
     if pv and (_OUTLET_RE.match(np[pv.end():]) or (pv.group().strip().startswith("pour") and np[pv.end():pv.end() + 1].isupper())):
         pvia = _POUR_VIA_RE.search(np)
         if pvia:
@@ -448,17 +444,15 @@ def _np_with_via(rest: str, inverted: bool = False) -> tuple[str | None, str | N
     # "la présidente, Fatima Ouazzani, âgée": a bare title followed by a name in apposition.
     if np and _is_bare_title(np):
         # "la porte-parole du CICR en Syrie, Ingy Sedky": a place may stand between the title and the name
-        am = re.match(r"(?:\s+(?:en|au|aux|à|in)\s+[A-ZÀ-Þ][\w\-’']*(?:\s+[A-ZÀ-Þ][\w\-’']*)?)?"
-                      r"\s*,\s*((?:[A-ZÀ-Þ][\w\-’']+\s+){1,2}[A-ZÀ-Þ][\w\-’']+|[A-ZÀ-Þ][\w\-’']+(?=\s*,\s*\d))",
-                      seg[len(np):])
+        am = _RX20.match(seg[len(np):])
         if am:
             np = am.group(1)
             used = pos + lead + len(seg[:len(seg)]) - len(seg) + am.end() + len(seg[:0])
             person = True
-    elif np and re.fullmatch(r"(?:[A-ZÀ-Þ][\w\-’']+\s+){1,2}[A-ZÀ-Þ][\w\-’']+", np.strip()) and \
-            re.match(r"\s*,\s*(?:un|une|le|la|l[’']|the|a|an)?\s*[\w\-]+", seg[len(np):]) and \
+    elif np and _RX23.fullmatch(np.strip()) and \
+            _RX24.match(seg[len(np):]) and \
             not _OUTLET_RE.match(np.strip()) and not any(w in INSTITUTION_WORDS for w in np.split()):
-        nxt = re.match(r"\s*,\s*(?:un|une|le|la|l[’']|the|a|an)?\s*([\w\-]+)", seg[len(np):])
+        nxt = _RX25.match(seg[len(np):])
         person = bool(nxt and nxt.group(1).lower() in ROLE_PERSONS | {"porte-parole", "responsable"})
     return (np.strip() or None), via, used, person
 
@@ -470,12 +464,8 @@ def _is_bare_title(np: str) -> bool:
 
 def _subject_before(before: str) -> tuple[str | None, int]:
     """The subject noun phrase ending right before a verb of saying, and where it starts."""
-    b = re.sub(r"(?:\s+(?:a|ont|avait|avaient|aurait|auraient|has|have|had|de\s+son\s+côté|de\s+leur\s+côté|"
-               r"quant\s+à\s+(?:lui|elle|eux)|par\s+ailleurs|également|aussi|encore|also|now|d[’']ores\s+et\s+déjà|"
-               r"dimanche\s+soir|dans\s+la\s+nuit|then|later|earlier|en|y|se|s[’']|lui|leur|nous|"
-               r"(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
-               r"lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche))+\s*$", "", before, flags=_I)
-    segs = [(mm.start(), mm.group()) for mm in re.finditer(r"(?:[^,;:«»“”\"()–—\s]|\s(?!-\s))+", b)]
+    b = _RX26.sub("", before)
+    segs = [(mm.start(), mm.group()) for mm in _RX28.finditer(b)]
     segs = [(st + len(t) - len(t.lstrip(" -–—")), t.lstrip(" -–—")) for st, t in segs if t.strip(" -–—")]
     if not segs:
         return None, 0
@@ -497,7 +487,7 @@ def _subject_before(before: str) -> tuple[str | None, int]:
             pt = ptext.strip()
             sep = b[pstart + len(ptext):start]
             if "," in sep and pt and pt[0].isupper() and pt.split()[0].lower() not in _CLAUSE_INTRO and \
-                    not _RELATIVE.match(pt) and (i - 1 == 0) and not re.search(r"\d", pt) and \
+                    not _RELATIVE.match(pt) and (i - 1 == 0) and not _RX14.search(pt) and \
                     t.split()[0].lower() in ("les", "la", "le", "l’", "l'", "a", "an", "une", "un") and \
                     _person_name(t) is None:
                 chosen = segs[i - 1]
@@ -507,8 +497,8 @@ def _subject_before(before: str) -> tuple[str | None, int]:
     start, text = chosen
     lead = len(text) - len(text.lstrip())
     t = _CONJ_PREFIX.sub("", text.strip())
-    t = re.sub(r"^(?:URGENT|BREAKING|FLASH|UPDATE|ALERTE)\s*[-–:]?\s*", "", t)
-    if not t or re.search(r"\d", t) or len(t.split()) > 10:
+    t = _RX27.sub("", t)
+    if not t or _RX14.search(t) or len(t.split()) > 10:
         return None, 0
     first = t.split()[0].lower()
     if first in _CLAUSE_INTRO or first in ("it", "there", "il", "elle") and len(t.split()) > 1:
@@ -521,7 +511,7 @@ def _subject_before(before: str) -> tuple[str | None, int]:
 
 def _clean_np(raw: str) -> str:
     np = raw.strip(" ,.;:«»“”\"'")
-    np = re.sub(r"\s*\([^)]*\)?\s*$", "", np)
+    np = _RX29.sub("", np)
     np = np.strip()
     for _ in range(2):
         np = DETERMINERS.sub("", np).strip()
@@ -544,10 +534,10 @@ def _data_source(np: str) -> str | None:
     first = words[0].lower().strip("’'")
     if first in DATA_NOUNS:
         tail = " ".join(words[1:])
-        m = re.search(r"(?:^|\s)(?:de\s+la|de\s+l[’']|du|des|de|d[’']|of\s+the|of|par|by)\s*(.+)$", " " + tail, _I)
+        m = _RX30.search(" " + tail)
         if m and m.group(1).strip():
             src = _clean_np(m.group(1))
-            src = re.sub(r"^(?:la|le|les|l[’'])\s*", "", src)
+            src = _RX32.sub("", src)
             return src or None
         if len(words) > 1 and words[1][0].isupper():
             return " ".join(words[1:])
@@ -557,7 +547,7 @@ def _data_source(np: str) -> str | None:
         pre = words[:-1]
         while pre and re.fullmatch(_ADJ, pre[-1], _I):
             pre = pre[:-1]
-        src = re.sub(r"[’']s$", "", " ".join(pre))
+        src = _RX31.sub("", " ".join(pre))
         return src or None
     return np
 
@@ -626,3 +616,47 @@ def assign(markers: list[Marker], fig_start: int, fig_end: int) -> Marker | None
 def starts_with_continuation(sent: str) -> bool:
     """"That compares with…" / "Cela…": the sentence goes on with the previous one's source."""
     return bool(_THAT_START.match(sent.strip()))
+
+
+# Inline patterns, compiled once (a re.* call with a literal pays a cache lookup each time).
+_RX0 = re.compile(r"-(?:t-)?(il|elle|ils|elles|on)(?:\s|$)")
+_RX1 = re.compile(r"ant$")
+_RX2 = re.compile(r"(?:qui|que|which|who)$")
+_RX3 = re.compile(rf"(?:{SAY_EN})$", _I)
+_RX4 = re.compile(r"\s*((?:[A-ZÀ-Þ][\w\-’']*)(?:\s+[A-ZÀ-Þ][\w\-’']*){0,3})\s+[a-zà-ÿ]")
+_RX5 = re.compile(r"\s*(?:broadcaster\s+|the\s+)?([A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)*)")
+_RX6 = re.compile(r"(?:paper|newspaper|journal|quotidien)", _I)
+_RX7 = re.compile(r"\b(?:par|by)\s+")
+_RX8 = re.compile(r"cité", _I)
+_RX9 = re.compile(r"\s*[A-ZÀ-Þ]")
+_RX10 = re.compile(r"(?:de|d[’']|que|qu[’']|that|to|à|:|avoir)\b", _I)
+_RX11 = re.compile(r"[,;.]")
+_RX12 = re.compile(r"[,;.]|$")
+_RX13 = re.compile(r"[;.]|,\s")
+_RX14 = re.compile(r"\d")
+_RX15 = re.compile(r"(?:de|d[’']|des|du|que|qu[’']|à|avoir|être|that|to|it|the\s+(?:strikes?|number)|"
+                        r"un\s+bilan|le\s+chiffre)\b", _I)
+_RX16 = re.compile(r"[,;:]")
+_RX17 = re.compile(rf"\b(?:{SAY_EN})\b", _I)
+_RX18 = re.compile(r"(?:M\.|Mme|Mlle|Mr\.?|Mrs\.?|Ms\.?|Dr\.?)\s+[A-ZÀ-Þ][\w\-’']+")
+_RX19 = re.compile(r"\s+(?:pour|for)\s+(?:l[’']|la\s+|le\s+)?")
+_RX20 = re.compile(r"(?:\s+(?:en|au|aux|à|in)\s+[A-ZÀ-Þ][\w\-’']*(?:\s+[A-ZÀ-Þ][\w\-’']*)?)?"
+                      r"\s*,\s*((?:[A-ZÀ-Þ][\w\-’']+\s+){1,2}[A-ZÀ-Þ][\w\-’']+|[A-ZÀ-Þ][\w\-’']+(?=\s*,\s*\d))")
+_RX21 = re.compile(r"\s*à\s+(?:l[’']|la\s+|le\s+)?(?:(?:radio|télévision|chaîne|agence|quotidien|journal|"
+                      r"publique|d[’']État|privée|russe|britannique|américaine|française)\s+)*"
+                      r"(?=[A-ZÀ-Þ])")
+_RX22 = re.compile(r"[A-ZÀ-Þ][\w\-]*")
+_RX23 = re.compile(r"(?:[A-ZÀ-Þ][\w\-’']+\s+){1,2}[A-ZÀ-Þ][\w\-’']+")
+_RX24 = re.compile(r"\s*,\s*(?:un|une|le|la|l[’']|the|a|an)?\s*[\w\-]+")
+_RX25 = re.compile(r"\s*,\s*(?:un|une|le|la|l[’']|the|a|an)?\s*([\w\-]+)")
+_RX26 = re.compile(r"(?:\s+(?:a|ont|avait|avaient|aurait|auraient|has|have|had|de\s+son\s+côté|de\s+leur\s+côté|"
+               r"quant\s+à\s+(?:lui|elle|eux)|par\s+ailleurs|également|aussi|encore|also|now|d[’']ores\s+et\s+déjà|"
+               r"dimanche\s+soir|dans\s+la\s+nuit|then|later|earlier|en|y|se|s[’']|lui|leur|nous|"
+               r"(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
+               r"lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche))+\s*$", _I)
+_RX27 = re.compile(r"^(?:URGENT|BREAKING|FLASH|UPDATE|ALERTE)\s*[-–:]?\s*")
+_RX28 = re.compile(r"(?:[^,;:«»“”\"()–—\s]|\s(?!-\s))+")
+_RX29 = re.compile(r"\s*\([^)]*\)?\s*$")
+_RX30 = re.compile(r"(?:^|\s)(?:de\s+la|de\s+l[’']|du|des|de|d[’']|of\s+the|of|par|by)\s*(.+)$", _I)
+_RX31 = re.compile(r"[’']s$")
+_RX32 = re.compile(r"^(?:la|le|les|l[’'])\s*")

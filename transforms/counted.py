@@ -204,16 +204,14 @@ def counted_after(right: str, lang: str) -> tuple[str | None, int]:
             if np:
                 return np[0], om.end() + np[1]
         return None, om.end()
-    m = re.match(r"\s*(?:\((?:de|of)\s+)?", right)
+    m = _RX0.match(right)
     pos = m.end() if m else 0
     paren = bool(m and "(" in m.group())
-    m2 = re.match(r"(?:de\s+la\s+|de\s+l[’']|des\s+|du\s+|de\s+|d[’']|of\s+(?:the\s+|its\s+|their\s+)?"
-                  r"(?:[\w\-]+[’']s\s+)?|dont\s+(?:des\s+|les\s+)?|including\s+)?"
-                  r"(?:(?:nos|vos|leurs|ses|our|their|its)\s+)?", right[pos:], re.IGNORECASE)
+    m2 = _RX1.match(right[pos:])
     pre = m2.group() if m2 else ""
-    if re.match(r"\d", right[pos + len(pre):pos + len(pre) + 1] or ""):
+    if _RX2.match(right[pos + len(pre):pos + len(pre) + 1] or ""):
         return None, 0
-    if re.match(r"(?:dont|including)\b", pre, re.IGNORECASE) and not re.search(r"(?:des|les)\s+$", pre):
+    if _RX3.match(pre) and not _RX4.search(pre):
         return None, 0
     np = noun_phrase(right[pos + len(pre):])
     if not np:
@@ -226,3 +224,13 @@ def counted_after(right: str, lang: str) -> tuple[str | None, int]:
         rest = phrase.split(None, 1)
         return (rest[1] if len(rest) > 1 and rest[0].lower() == "more" else None), consumed
     return phrase, consumed
+
+
+# Inline patterns, compiled once (a re.* call with a literal pays a cache lookup each time).
+_RX0 = re.compile(r"\s*(?:\((?:de|of)\s+)?")
+_RX1 = re.compile(r"(?:de\s+la\s+|de\s+l[’']|des\s+|du\s+|de\s+|d[’']|of\s+(?:the\s+|its\s+|their\s+)?"
+                  r"(?:[\w\-]+[’']s\s+)?|dont\s+(?:des\s+|les\s+)?|including\s+)?"
+                  r"(?:(?:nos|vos|leurs|ses|our|their|its)\s+)?", re.IGNORECASE)
+_RX2 = re.compile(r"\d")
+_RX3 = re.compile(r"(?:dont|including)\b", re.IGNORECASE)
+_RX4 = re.compile(r"(?:des|les)\s+$")

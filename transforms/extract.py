@@ -193,12 +193,12 @@ def _candidates(text: str, s0: int, s1: int, lang: str, phones: list[tuple[int, 
         low = m.group().lower()
         if low in ("un", "une", "one"):
             nxt = text[b:b + 12]
-            if not (_ONE_OK_RE.search(text[max(s0, a - 6):a]) and re.match(r"\s+(?:in|at|on|from|à|en|dans)\b", nxt)):
-                if not re.match(r"[ \u00a0](?:millions?|milliards?|billions?|thousand|mille)\b", nxt, _I):
+            if not (_ONE_OK_RE.search(text[max(s0, a - 6):a]) and _RX2.match(nxt)):
+                if not _RX3.match(nxt):
                     continue
-        if low in ("cent", "cents") and re.search(r"pour\s$|per\s$", text[max(s0, a - 5):a], _I):
+        if low in ("cent", "cents") and _RX0.search(text[max(s0, a - 5):a]):
             continue
-        if low == "neuf" and re.search(r"(?:\b(?:un|une|le|la|tout|flambant|du|état\s+de)\s)$", text[max(s0, a - 12):a], _I):
+        if low == "neuf" and _RX1.search(text[max(s0, a - 12):a]):
             continue
         v = numbers.parse_words(m.group(), lang)
         if v is None:
@@ -369,7 +369,7 @@ def _resolve(text: str, s0: int, s1: int, lang: str, cands: list[_Cand], prev_co
         if _TOLL_RE.search(before) and not c.sub:
             c.counted = "deaths" if lang == "en" else "morts"
             continue
-        partitive = re.match(r"\s+(?:des|of\s+the)\s+\S", text[c.end:c.end + 12])
+        partitive = _RX4.match(text[c.end:c.end + 12])
         if partitive and i + 1 < len(figs) and figs[i + 1].counted:
             c.counted = figs[i + 1].counted
             continue
@@ -432,3 +432,11 @@ def _share_noun(text: str, s0: int, c: _Cand, figs: list[_Cand]) -> str | None:
         return hits[-1].group(1)
     after = _SHARE_NOUNS.search(text, c.end, min(len(text), c.end + 80))
     return after.group(1) if after else None
+
+
+# Inline patterns, compiled once (a re.* call with a literal pays a cache lookup each time).
+_RX0 = re.compile(r"pour\s$|per\s$", _I)
+_RX1 = re.compile(r"(?:\b(?:un|une|le|la|tout|flambant|du|état\s+de)\s)$", _I)
+_RX2 = re.compile(r"\s+(?:in|at|on|from|à|en|dans)\b")
+_RX3 = re.compile(r"[ \u00a0](?:millions?|milliards?|billions?|thousand|mille)\b", _I)
+_RX4 = re.compile(r"\s+(?:des|of\s+the)\s+\S")

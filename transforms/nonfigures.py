@@ -85,7 +85,7 @@ def why_not_figure(text: str, start: int, end: int, kind: str, value: float, lo:
         if _TIME_R.match(right):
             return "time"
         plain = token.isdigit()
-        if plain and len(token) == 4 and 1800 <= value <= 2100 and not re.match(r"\s?(?:%|pour\s?cent|percent)", right):
+        if plain and len(token) == 4 and 1800 <= value <= 2100 and not _RX2.match(right):
             return "year"
         if plain and len(token) > 1 and token[0] == "0":
             return "identifier"
@@ -105,7 +105,7 @@ def why_not_figure(text: str, start: int, end: int, kind: str, value: float, lo:
             return "identifier"
     if _ADDRESS_R.match(right):
         return "address"
-    if _DISTANCE_R.match(right) or (_PAREN_L.search(left) and re.match(r"\s?(?:km|miles?|mi)\b", right)):
+    if _DISTANCE_R.match(right) or (_PAREN_L.search(left) and _RX1.match(right)):
         return "distance"
     if _KIND_L.search(left) and _KIND_R.match(right) and not _KIND_EXEMPT_L.search(left):
         return "kind"
@@ -117,7 +117,7 @@ def why_not_figure(text: str, start: int, end: int, kind: str, value: float, lo:
         return "threshold"
     if _DEMONSTRATIVE_L.search(left):
         return "set"
-    if kind == "words" and value == 2 and re.search(r"\b(?:les|des|the)\s$", left, _I):
+    if kind == "words" and value == 2 and _RX0.search(left):
         return "set"
     if _SET_LIST_L2.search(wide_left) or _SET_LIST_R.match(right):
         return "set"
@@ -129,3 +129,9 @@ def why_not_figure(text: str, start: int, end: int, kind: str, value: float, lo:
 def phone_spans(text: str) -> list[tuple[int, int]]:
     """Spans of phone numbers, found before any number so their groups are not read as figures."""
     return [m.span() for m in PHONE_RE.finditer(text)]
+
+
+# Inline patterns, compiled once (a re.* call with a literal pays a cache lookup each time).
+_RX0 = re.compile(r"\b(?:les|des|the)\s$", _I)
+_RX1 = re.compile(r"\s?(?:km|miles?|mi)\b")
+_RX2 = re.compile(r"\s?(?:%|pour\s?cent|percent)")

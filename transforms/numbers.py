@@ -122,8 +122,7 @@ def parse_number(expr: str, lang: str = "fr") -> float | None:
     expr = normalize_digits(expr).strip()
     if not expr:
         return None
-    m = re.fullmatch(r"(.*?)[\s\u00a0\u202f\u2009]*(millions?|milliards?|billions?|trillions?|bn|mn|m|k|md)\.?",
-                     expr, re.IGNORECASE)
+    m = _RX0.fullmatch(expr)
     scale = 1.0
     head = expr
     if m and m.group(1) and (m.group(1)[-1].isdigit() or m.group(1).lower().split()[-1:] != []):
@@ -169,3 +168,7 @@ def format_number(value: float, style: str) -> str:
             return txt.replace(".", ",") + (" millions" if v >= 2 else " million")
         return txt + " million"
     raise ValueError(style)
+
+
+# Inline patterns, compiled once (a re.* call with a literal pays a cache lookup each time).
+_RX0 = re.compile(r"(.*?)[\s\u00a0\u202f\u2009]*(millions?|milliards?|billions?|trillions?|bn|mn|m|k|md)\.?", re.IGNORECASE)

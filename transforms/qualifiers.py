@@ -92,10 +92,10 @@ def bounds(qualifier: str, value: float | None) -> tuple[float | None, float | N
 def range_link(between: str, left_of_first: str) -> str | None:
     """How two numbers joined by ``between`` relate: ``range``, ``revision`` (de X à Y) or None."""
     b = " ".join(between.split())
-    if re.fullmatch(r"(?:et|and)", b, _I) and re.search(r"(?:\bentre|\bbetween)\s+$", left_of_first, _I):
+    if _RX1.fullmatch(b) and _RX2.search(left_of_first):
         return "range"
-    if re.fullmatch(r"(?:à|a|to|-|–|ou|or)", b, _I):
-        if re.search(r"(?:\bde|\bfrom|\bd[’'])\s*$", left_of_first, _I):
+    if _RX0.fullmatch(b):
+        if _RX3.search(left_of_first):
             return "revision" if b.lower() in ("à", "a", "to") else None
         if b.lower() in ("ou", "or"):
             return "range"
@@ -107,5 +107,13 @@ def range_link(between: str, left_of_first: str) -> str | None:
 
 def entre_prefix(left: str) -> int:
     """Length of a trailing "entre "/"between " (the range surface starts there)."""
-    m = re.search(r"(?<![\w])(?:entre|between|compris\s+entre)\s+$", left, _I)
+    m = _RX4.search(left)
     return len(m.group()) if m else 0
+
+
+# Inline patterns, compiled once (a re.* call with a literal pays a cache lookup each time).
+_RX0 = re.compile(r"(?:à|a|to|-|–|ou|or)", _I)
+_RX1 = re.compile(r"(?:et|and)", _I)
+_RX2 = re.compile(r"(?:\bentre|\bbetween)\s+$", _I)
+_RX3 = re.compile(r"(?:\bde|\bfrom|\bd[’'])\s*$", _I)
+_RX4 = re.compile(r"(?<![\w])(?:entre|between|compris\s+entre)\s+$", _I)
