@@ -26,6 +26,7 @@ from pathlib import Path
 import duckdb
 
 from warehouse.migrate import apply_migrations
+from warehouse.sql_files import run_statement
 
 LOCK_WAIT_S = float(os.environ.get("FIGUREWIRE_WAREHOUSE_LOCK_WAIT", "600"))
 OPEN_ATTEMPTS = 5
@@ -132,7 +133,7 @@ def connect_writer(db_path: Path, attempts: int | None = None,
     for attempt in range(attempts):
         try:
             con = duckdb.connect(str(db_path))
-            con.execute("set TimeZone = 'UTC'")
+            run_statement(con, "writer_settings")
             return con
         except duckdb.IOException as exc:
             if _DUCKDB_LOCK_MESSAGE not in str(exc):
@@ -151,7 +152,7 @@ def connect_reader(warehouse_path: Path) -> duckdb.DuckDBPyConnection:
     if not Path(warehouse_path).exists():
         raise FileNotFoundError(f"no warehouse at {warehouse_path} yet: run `figurewire run` first")
     con = duckdb.connect(str(warehouse_path), read_only=True)
-    con.execute("set TimeZone = 'UTC'")
+    run_statement(con, "reader_settings")
     return con
 
 
@@ -171,7 +172,7 @@ def writer_session(warehouse_path: Path, wait_s: float | None = None) -> Iterato
         try:
             apply_migrations(con)
             yield con
-            con.execute("checkpoint")
+            run_statement(con, "checkpoint")
         finally:
             con.close()
         publish(warehouse_path)
