@@ -28,6 +28,10 @@ BOILERPLATE = re.compile(
     r"credits?|byline|caption)($|[-_ ])",
     re.IGNORECASE)
 _END_OF_DOCUMENT = re.compile(r"</(html|body)\s*>", re.IGNORECASE)
+# A block whose class/id also names the article itself ("content-with-sidebar", "entry-content-read-more",
+# "l-article-body-segment") holds the text, whatever boilerplate word its name contains.
+ARTICLE_MARKER = re.compile(r"(^|[-_ ])(article|body|content|entry|main|post|story|text)", re.IGNORECASE)
+PAGE_ELEMENTS = {"html", "body", "[document]"}
 
 
 @dataclass
@@ -257,11 +261,13 @@ def _tags(ld: dict, meta: MetaTags) -> list[str]:
 
 
 def _inside_boilerplate(node: Tag, container: Tag | None) -> bool:
+    """Inside a block named like boilerplate, below ``container``; ``<body>``/``<html>`` classes describe the
+    whole page ("one-sidebar", "has-ads") and never count."""
     for parent in [node, *node.parents]:
-        if parent is container or parent is None:
+        if parent is container or parent is None or parent.name in PAGE_ELEMENTS:
             return False
         marker = " ".join(parent.get("class") or []) + " " + (parent.get("id") or "")
-        if marker.strip() and BOILERPLATE.search(marker):
+        if marker.strip() and BOILERPLATE.search(marker) and not ARTICLE_MARKER.search(marker):
             return True
     return False
 
