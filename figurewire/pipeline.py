@@ -283,17 +283,25 @@ def build(warehouse_path: str | Path) -> list[str]:
 
 def run(sources_path: str | Path = SAMPLE_SOURCES, warehouse_path: str | Path | None = None,
         data_dir: str | Path = DEFAULT_DATA_DIR, only: Sequence[str] | None = None) -> RunSummary:
-    """crawl -> extract -> load -> build, the path `figurewire run` and `make run` take."""
+    """crawl -> extract -> load -> build, the path `figurewire run` and `make run` take.
+
+    The whole run holds the warehouse's writer lock, so a second run started meanwhile (CLI or
+    Airflow's load) waits for it, then refuses with a message naming this one; two crawls of the
+    same sources never write the same crawl state at once.
+    """
+    from warehouse.connection import writer_lock
+
     data = DataLayout.at(data_dir)
     warehouse_path = Path(warehouse_path) if warehouse_path else data.default_warehouse
     warehouse_path.parent.mkdir(parents=True, exist_ok=True)
-    run_id = new_run_id()
-    with newsroom_if_needed(sources_path) as newsroom_url:
-        sources = resolve_sources(sources_path, only)
-        outcomes = crawl(sources, data, run_id, newsroom_url=newsroom_url)
-    figures = extract(data, run_id)
-    loaded = load(data, warehouse_path)
-    built = build(warehouse_path)
+    with writer_lock(warehouse_path):
+        run_id = new_run_id()
+        with newsroom_if_needed(sources_path) as newsroom_url:
+            sources = resolve_sources(sources_path, only)
+            outcomes = crawl(sources, data, run_id, newsroom_url=newsroom_url)
+        figures = extract(data, run_id)
+        loaded = load(data, warehouse_path)
+        built = build(warehouse_path)
     return RunSummary(run_id=run_id, warehouse=str(warehouse_path), crawl=outcomes, figures=figures,
                       loaded=loaded, built=built)
 
