@@ -210,7 +210,7 @@ def extract(data: DataLayout, run_id: str, source_ids: Sequence[str] | None = No
                 error_lines.append(FetchError(
                     error_id=stable_id(run_id, article.article_id, "extract"), run_id=run_id,
                     source_id=article.source_id, outlet=article.outlet, url=article.url, stage="extract",
-                    kind=type(exc).__name__, http_status=None, message=str(exc)[:500],
+                    kind="extract_failed", http_status=None, message=f"{type(exc).__name__}: {exc}"[:500],
                     occurred_at=utc_now()).to_json())
                 continue
             figures_lines.extend(f.to_json() for f in figures)
@@ -331,12 +331,16 @@ def extract_run(run_id: str, data_dir: str | Path = DEFAULT_DATA_DIR) -> int:
 
 
 def load_and_build(warehouse_path: str | Path | None = None, data_dir: str | Path = DEFAULT_DATA_DIR) -> dict:
-    """The only warehouse writer: load staged batches, then rebuild the models."""
+    """The only warehouse writer: load staged batches, then rebuild the models, under one lock so
+    no other run's load can slip in between."""
+    from warehouse.connection import writer_lock
+
     data = DataLayout.at(data_dir)
     warehouse_path = Path(warehouse_path) if warehouse_path else data.default_warehouse
     warehouse_path.parent.mkdir(parents=True, exist_ok=True)
-    loaded = load(data, warehouse_path)
-    built = build(warehouse_path)
+    with writer_lock(warehouse_path):
+        loaded = load(data, warehouse_path)
+        built = build(warehouse_path)
     return {"warehouse": str(warehouse_path), "loaded": loaded, "built": len(built)}
 
 

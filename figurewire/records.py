@@ -48,6 +48,7 @@ ERROR_KINDS: dict[str, str] = {
     "decode": "bytes that cannot be decoded in any declared or detected encoding",
     "invalid_article": "parsed, but no title, empty body, no date or a date in the future",
     "crawl_failed": "the crawl of a source died or delivered nothing although it normally does",
+    "extract_failed": "the figure extractor raised on this article; its other figures and articles go on",
 }
 ERROR_STAGES: tuple[str, ...] = typing.get_args(ErrorStage)
 
