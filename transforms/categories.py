@@ -104,12 +104,10 @@ def categorize(counted: str | None, before: str, after: str, kind: str = "", lan
     if kind in ("percent", "money"):
         return "other"
     noun = counted or ""
-    for rx, cat in NOUN_CATEGORY:
-        if noun and rx.search(noun):
-            return cat
-    if _RX1.search(noun):
-        return "sorties"
-    head = head_noun(noun, lang) if noun else ""
+    own = _noun_category(noun)
+    if own:
+        return own
+    head = _head_noun_cached(noun, lang) if noun else ""
     person, vehicle, measure = _head_class(head)
     person = person or not noun
     cue = _nearest_cue(before, after)
@@ -137,6 +135,22 @@ def categorize(counted: str | None, before: str, after: str, kind: str = "", lan
     if head and _head_class(head)[0]:
         return "people"
     return "other"
+
+
+@functools.lru_cache(maxsize=8192)
+def _noun_category(noun: str) -> str | None:
+    """The category a counted noun carries by itself ("morts", "frappes"); cached, nouns recur."""
+    for rx, cat in NOUN_CATEGORY:
+        if noun and rx.search(noun):
+            return cat
+    if _RX1.search(noun):
+        return "sorties"
+    return None
+
+
+@functools.lru_cache(maxsize=8192)
+def _head_noun_cached(noun: str, lang: str) -> str:
+    return head_noun(noun, lang)
 
 
 @functools.lru_cache(maxsize=4096)

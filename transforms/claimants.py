@@ -181,7 +181,7 @@ class Marker:
 class Attributor:
     """Keeps what earlier sentences named, so back-references resolve within one article."""
 
-    history: deque = field(default_factory=lambda: deque(maxlen=48))  # (raw NP, claimant, via), newest last
+    history: deque = field(default_factory=lambda: deque(maxlen=48))  # (raw NP, claimant, via, both lowercased), newest last
     last: tuple[str | None, str | None] = (None, None)
     last_person: tuple[str | None, str | None] = (None, None)
     outlets_seen: list[str] = field(default_factory=list)
@@ -309,7 +309,7 @@ class Attributor:
             return "\x00rel", via, True
         hm = _HONORIFIC_RE.match(np)
         if hm:
-            for _raw, c, _via in reversed(self.history):
+            for _raw, c, _via, _rl, _cl in reversed(self.history):
                 if c.endswith(hm.group(1)):
                     return c, via, True
             return hm.group(1), via, True
@@ -324,17 +324,20 @@ class Attributor:
         words = np.split()
         if not name and len(words) == 1 and (words[0][0].islower() or words[0].lower() in GENERIC_REFS):
             head = words[0].lower()
-            for r, c, prev_via in reversed(self.history):
-                if head in r.lower() and c.lower() != np.lower():
+            npl = np.lower()
+            for _r, c, prev_via, rl, cl in reversed(self.history):
+                if head in rl and cl != npl:
                     return c, prev_via if via is None else via, True
             if head in ROLE_PERSONS and self.last_person[0] and head not in ("maire", "mayor"):
                 return self.last_person[0], self.last_person[1], True
             if head in ("ong", "ngo", "organisation", "organization", "monitor", "fund", "fonds", "group"):
                 if self.last[0]:
                     return self.last[0], self.last[1], True
-        for r, c, _v in reversed(self.history):
-            if len(np) >= 6 and r.lower().startswith(np.lower()) and r.lower() != np.lower():
-                return c, via, True
+        if len(np) >= 6:
+            npl = np.lower()
+            for _r, c, _v, rl, _cl in reversed(self.history):
+                if rl.startswith(npl) and rl != npl:
+                    return c, via, True
         return claimant, via, True
 
     def commit(self, markers_used: list[Marker], raw_by_claimant: dict[str, str] | None = None) -> None:
@@ -343,7 +346,9 @@ class Attributor:
                 self.remember(mk.claimant, mk.via, mk.raw or mk.claimant, mk.person)
 
     def remember(self, claimant: str, via: str | None, raw: str, person: bool = False) -> None:
-        self.history.append((raw, claimant, via))
+        entry = (raw, claimant, via, raw.lower(), claimant.lower())
+        if not self.history or self.history[-1] != entry:
+            self.history.append(entry)
         self.last = (claimant, via)
         if person:
             self.last_person = (claimant, via)

@@ -14,16 +14,19 @@ from dataclasses import dataclass
 from figurewire.records import Article, Figure, article_text, stable_id
 from transforms import categories, claimants, counted, nonfigures, numbers, qualifiers
 from transforms.sentences import detect_language, split_sentences
+from transforms.trie_regex import trie_pattern
 
 EXTRACTOR_VERSION = "fx-2025.2"
 
 _I = re.IGNORECASE
+# Number words as tries (one branch per letter instead of 25 words tried at every word start); a word
+# must end at a word boundary, so the trie's shortest-first order cannot cut "seventy" to "seven".
+_FR_W = "(?:" + trie_pattern(numbers.FR_WORDS + ["un", "une"]) + r")(?![\w])"
+_EN_W = "(?:" + trie_pattern(numbers.EN_WORDS + ["one"]) + r")(?![\w])"
 _FR_WORDS_RE = re.compile(
-    r"(?<![\w\-’']){w}(?:(?:-|\s+|\s+et\s+|-et-){w})*(?![\w\-])".format(
-        w="(?:" + "|".join(sorted(numbers.FR_WORDS + ["un", "une"], key=len, reverse=True)) + ")"), _I)
+    r"(?<![\w\-’']){w}(?:(?:-|\s+|\s+et\s+|-et-){w})*(?![\w\-])".format(w=_FR_W), _I)
 _EN_WORDS_RE = re.compile(
-    r"(?<![\w\-’']){w}(?:(?:-|\s+|\s+and\s+){w})*(?![\w\-])".format(
-        w="(?:" + "|".join(sorted(numbers.EN_WORDS + ["one"], key=len, reverse=True)) + ")"), _I)
+    r"(?<![\w\-’']){w}(?:(?:-|\s+|\s+and\s+){w})*(?![\w\-])".format(w=_EN_W), _I)
 _APPROX_NOUN = "|".join(numbers.APPROX_NOUNS)
 _SPECIAL_RE = re.compile(
     r"(?<![\w])(?:"

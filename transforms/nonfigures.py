@@ -95,7 +95,7 @@ def why_not_figure(text: str, start: int, end: int, kind: str, value: float, lo:
         return "duration"
     if _AGE_L.search(left):
         return "age"
-    if kind == "digits" and value < 120 and _NAME_COMMA_L.search(left) and _AGE_END_R.match(right):
+    if kind == "digits" and value < 120 and _AGE_END_R.match(right) and _NAME_COMMA_L.search(left):
         return "age"
     if _ID_L.search(left):
         return "identifier"
@@ -105,9 +105,9 @@ def why_not_figure(text: str, start: int, end: int, kind: str, value: float, lo:
             return "identifier"
     if _ADDRESS_R.match(right):
         return "address"
-    if _DISTANCE_R.match(right) or (_PAREN_L.search(left) and _RX1.match(right)):
+    if _DISTANCE_R.match(right) or (_RX1.match(right) and _PAREN_L.search(left)):
         return "distance"
-    if _KIND_L.search(left) and _KIND_R.match(right) and not _KIND_EXEMPT_L.search(left):
+    if _KIND_R.match(right) and _KIND_L.search(left) and not _KIND_EXEMPT_L.search(left):
         return "kind"
     if _HYPHEN_KIND_R.match(right):
         return "kind"
@@ -121,7 +121,7 @@ def why_not_figure(text: str, start: int, end: int, kind: str, value: float, lo:
         return "set"
     if _SET_LIST_L2.search(wide_left) or _SET_LIST_R.match(right):
         return "set"
-    if _DEFINITE_L.search(left) and _INSTITUTION_R.match(right):
+    if _INSTITUTION_R.match(right) and _DEFINITE_L.search(left):
         return "set"
     return None
 

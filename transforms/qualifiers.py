@@ -63,8 +63,23 @@ def vague_bounds(phrase: str) -> tuple[int, int] | None:
     return None
 
 
+# Every qualifier ends with one of these words (or a word starting with one of the stems): a cheap test
+# on the last word spares the anchored search over the whole window for most numbers.
+_LAST_WORDS = frozenset("""de d d' d’ moins least than of minimum over exceeding above les des à under below to as plus
+most maximum environ quelque presque approximativement près modo nearly about around some roughly approximately
+almost estimated maybe perhaps déjà désormais maintenant jusqu’à jusqu'à""".split())
+_LAST_STEMS = ("dépass", "franchi", "surpass", "frôl", "avoisin", "approch", "top", "exceed", "near", "barre", "cap")
+_LAST_WORD_RE = re.compile(r"([^\s]+)\s*$")
+
+
 def qualifier_before(left: str) -> tuple[str, int] | None:
     """``(qualifier, length of the qualifier words)`` if ``left`` ends with qualifier words."""
+    lw = _LAST_WORD_RE.search(left[-30:])
+    if lw is None:
+        return None
+    word = lw.group(1).lower()
+    if word not in _LAST_WORDS and not word.startswith(_LAST_STEMS) and not word.endswith(("d’", "d'")):
+        return None
     m = LEFT_RE.search(left[-60:])
     if not m:
         return None
