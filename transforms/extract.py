@@ -24,9 +24,9 @@ _I = re.IGNORECASE
 _FR_W = "(?:" + trie_pattern(numbers.FR_WORDS + ["un", "une"]) + r")(?![\w])"
 _EN_W = "(?:" + trie_pattern(numbers.EN_WORDS + ["one"]) + r")(?![\w])"
 _FR_WORDS_RE = re.compile(
-    r"(?<![\w\-’']){w}(?:(?:-|\s+|\s+et\s+|-et-){w})*(?![\w\-])".format(w=_FR_W), _I)
+    rf"(?<![\w\-’']){_FR_W}(?:(?:-|\s+|\s+et\s+|-et-){_FR_W})*(?![\w\-])", _I)
 _EN_WORDS_RE = re.compile(
-    r"(?<![\w\-’']){w}(?:(?:-|\s+|\s+and\s+){w})*(?![\w\-])".format(w=_EN_W), _I)
+    rf"(?<![\w\-’']){_EN_W}(?:(?:-|\s+|\s+and\s+){_EN_W})*(?![\w\-])", _I)
 _APPROX_NOUN = "|".join(numbers.APPROX_NOUNS)
 _SPECIAL_RE = re.compile(
     r"(?<![\w])(?:"
