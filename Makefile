@@ -34,5 +34,10 @@ lock:
 	.lockvenv/bin/pip freeze --exclude-editable | grep -v '^figurewire' > constraints.txt
 	rm -rf .lockvenv
 
+# Long fuzzing run (hypothesis, plus atheris when installed); `make test` runs only a quick fixed-seed pass.
+FUZZ_SECONDS ?= 300
+fuzz: setup
+	$(PY) -m tests.fuzz.run --seconds $(FUZZ_SECONDS)
+
 clean:
 	rm -rf $(VENV) data airflow_home .pytest_cache

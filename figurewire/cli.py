@@ -81,8 +81,13 @@ def main(argv: list[str] | None = None) -> int:
     if argv and argv[0] in PASSTHROUGH:
         return _passthrough(argv[0], argv[1:])
     args = parser.parse_args(argv)
+    from warehouse.connection import WarehouseBusy, WarehouseLocked
+
     try:
         return int(args.func(args) or 0)
+    except (WarehouseBusy, WarehouseLocked) as busy:
+        print(f"figurewire: {busy}", file=sys.stderr)
+        return 2
     except BrokenPipeError:  # `figurewire sql ... | head` closed the pipe: not an error
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import secrets
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 ARTICLES = "articles.jsonl"
@@ -40,7 +40,7 @@ SOURCES_JSON = "sources.json"
 
 def new_run_id(now: datetime | None = None) -> str:
     """Sortable by time, unique across concurrent runs."""
-    now = now or datetime.now(timezone.utc)
+    now = now or datetime.now(UTC)
     return f"{now:%Y%m%dT%H%M%SZ}-{secrets.token_hex(3)}"
 
 
@@ -49,7 +49,7 @@ class DataLayout:
     root: Path
 
     @classmethod
-    def at(cls, root: str | Path) -> "DataLayout":
+    def at(cls, root: str | Path) -> DataLayout:
         return cls(Path(root).resolve())
 
     @property

@@ -148,10 +148,13 @@ def _judge_crawl(source: Source, data: DataLayout, run_id: str, started, crash: 
     if run_file.exists():
         run = ScrapeRun.from_dict(json.loads(run_file.read_text(encoding="utf-8")))
     else:
+        for name in (L.ARTICLES, L.ERRORS, L.RAW):
+            _drop_partial_last_line(batch / name)
         run = ScrapeRun(run_id=run_id, source_id=source.id, outlet=source.outlet, started_at=started,
-                        finished_at=utc_now(), finish_reason="crawler_died", status="failed")
+                        finished_at=utc_now(), finish_reason="crawler_died", status="failed",
+                        items_scraped=_count_lines(batch / L.ARTICLES),
+                        articles_new=_count_lines(batch / L.ARTICLES))
     staged = _count_lines(batch / L.ARTICLES)
-    errors = _count_lines(batch / L.ERRORS)
     reason = "ok"
     if crash and not run_file.exists():
         reason = crash
@@ -175,6 +178,15 @@ def _judge_crawl(source: Source, data: DataLayout, run_id: str, started, crash: 
         run_file.write_text(run.to_json(), encoding="utf-8")
     return CrawlOutcome(run_id=run_id, source_id=source.id, failed=failed, reason=reason,
                         items=run.items_scraped, errors=_count_lines(batch / L.ERRORS))
+
+
+def _drop_partial_last_line(path: Path) -> None:
+    """A crawler killed mid-write leaves half a JSON line; what it finished writing is kept."""
+    if not path.exists():
+        return
+    data = path.read_bytes()
+    if data and not data.endswith(b"\n"):
+        path.write_bytes(data[: data.rfind(b"\n") + 1])
 
 
 def _append_error(batch: Path, error: FetchError) -> None:

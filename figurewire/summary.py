@@ -30,7 +30,7 @@ def print_table(columns: Sequence[str], rows: Sequence[Sequence[object]], title:
     label_width = max(len(str(c)) for c in columns)
     for n, row in enumerate(cells, 1):
         console.print(f"[dim]-[ row {n} ]{'-' * 40}[/dim]")
-        for column, value in zip(columns, row):
+        for column, value in zip(columns, row, strict=True):
             console.print(f"{str(column):<{label_width}} | {value}", markup=False, highlight=False)
     console.print(f"({len(cells)} rows)")
 
@@ -45,7 +45,7 @@ def print_rows(columns: Sequence[str], rows: Sequence[Sequence[object]], fmt: st
         writer.writerows(rows)
     else:
         for row in rows:
-            print(json.dumps(dict(zip(columns, row)), ensure_ascii=False, default=str))
+            print(json.dumps(dict(zip(columns, row, strict=True)), ensure_ascii=False, default=str))
 
 
 def print_sources(sources) -> None:
