@@ -56,6 +56,9 @@ def normalize_digits(text: str) -> str:
     return text.translate(_DIGIT_MAP)
 
 
+_DIGIT_TOKEN = re.compile(r"[0-9]+(?:[.,][0-9]+)*", re.ASCII)
+
+
 def parse_digits(token: str, lang: str = "fr", scaled: bool = False) -> float | None:
     """The value of one digit token (``71.000``, ``1 500``, ``1,089``, ``6,8``, ``1.5``).
 
@@ -67,6 +70,8 @@ def parse_digits(token: str, lang: str = "fr", scaled: bool = False) -> float | 
     for sp in GROUP_SPACES:
         token = token.replace(sp, "")
     if not token or sum(c.isdigit() for c in token) > MAX_DIGITS:
+        return None
+    if not _DIGIT_TOKEN.fullmatch(token):  # '0-', '12a', '²': not a number as written
         return None
     if token.isdigit():
         return float(int(token))

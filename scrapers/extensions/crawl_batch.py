@@ -13,9 +13,8 @@ from scrapy import signals
 from scrapy.crawler import Crawler
 from scrapy.exceptions import NotConfigured
 
-from figurewire.layout import DataLayout
+from figurewire.layout import PENDING_STATE, DataLayout
 from figurewire.records import ERROR_KINDS, FetchError, ScrapeRun, Source, utc_now
-from figurewire.layout import PENDING_STATE
 from scrapers.incremental import IncrementalState
 from scrapers.staging import StagingBatch
 

@@ -12,13 +12,12 @@ import re
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
-from urllib.parse import urljoin
 
 from bs4 import BeautifulSoup, Tag
 
 from scrapers.parsers.decoding import decode_html
 from scrapers.parsers.faults import ParseFault
-from scrapers.parsers.text import paragraphs_to_body, primary_language, squash, to_utc
+from scrapers.parsers.text import absolute_url, paragraphs_to_body, primary_language, squash, to_utc
 
 ARTICLE_TYPES = {"NewsArticle", "Article", "ReportageNews", "AnalysisNewsArticle", "BackgroundNewsArticle",
                  "OpinionNewsArticle", "ReviewNewsArticle", "LiveBlogPosting", "BlogPosting", "Report"}
@@ -246,7 +245,7 @@ def _canonical(soup: BeautifulSoup, meta: MetaTags, ld: dict, url: str) -> str |
     main_entity = ld.get("mainEntityOfPage")
     found = _first(link.get("href") if link else None, meta.get("og:url"), _ld_text(ld.get("url")),
                    main_entity.get("@id") if isinstance(main_entity, dict) else _ld_text(main_entity))
-    return urljoin(url, found.strip()) if found else None
+    return absolute_url(url, found)
 
 
 def _tags(ld: dict, meta: MetaTags) -> list[str]:

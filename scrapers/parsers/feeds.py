@@ -9,14 +9,13 @@ from __future__ import annotations
 import calendar
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from urllib.parse import urljoin
 
 import feedparser
 from bs4 import BeautifulSoup
 
 from scrapers.parsers.faults import ParseFault
 from scrapers.parsers.safexml import parse_xml
-from scrapers.parsers.text import primary_language, squash
+from scrapers.parsers.text import absolute_url, primary_language, squash
 
 PARSER_VERSION = "1"
 
@@ -98,7 +97,7 @@ def parse_feed(body: bytes, url: str) -> Feed:
     seen: set[str] = set()
     for raw in parsed.get("entries", []):
         link = raw.get("link")
-        link = urljoin(url, link) if link else None
+        link = absolute_url(url, link)
         content = raw.get("content")
         published = _struct_to_utc(raw.get("published_parsed"))
         updated = _struct_to_utc(dict.get(raw, "updated_parsed"))

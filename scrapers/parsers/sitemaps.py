@@ -8,11 +8,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
-from urllib.parse import urljoin
 
 from scrapers.parsers.faults import ParseFault
 from scrapers.parsers.safexml import child, children, local_name, parse_xml, text_of
-from scrapers.parsers.text import primary_language, to_utc
+from scrapers.parsers.text import absolute_url, primary_language, to_utc
 
 PARSER_VERSION = "1"
 
@@ -42,7 +41,7 @@ def parse_sitemap(body: bytes, url: str) -> Sitemap:
     kind = local_name(root)
     if kind == "sitemapindex":
         locs = [text_of(child(s, "loc")) for s in children(root, "sitemap")]
-        sitemap = Sitemap(url=url, entries=[], child_sitemaps=[urljoin(url, loc) for loc in locs if loc])
+        sitemap = Sitemap(url=url, entries=[], child_sitemaps=[u for u in (absolute_url(url, loc) for loc in locs) if u])
         if not sitemap.child_sitemaps:
             raise ParseFault("empty_feed", "the sitemap index lists no sitemaps")
         return sitemap
@@ -55,7 +54,9 @@ def parse_sitemap(body: bytes, url: str) -> Sitemap:
         loc = text_of(child(node, "loc"))
         if not loc:
             continue
-        loc = urljoin(url, loc)
+        loc = absolute_url(url, loc)
+        if not loc:
+            continue
         if loc in seen:
             duplicates.append(loc)
             continue

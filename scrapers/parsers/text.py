@@ -9,11 +9,23 @@ from __future__ import annotations
 
 import re
 from datetime import UTC, datetime
+from urllib.parse import urljoin
 
 from dateutil import parser as dateutil_parser
 
 _ASCII_SPACE = re.compile(r"[ \t\r\n\f\v]+")
 _EARLIEST = datetime(1900, 1, 1, tzinfo=UTC)
+
+
+def absolute_url(base: str, href: str | None) -> str | None:
+    """``href`` resolved against ``base``; None for a link that does not parse (``http://[bad/``),
+    so one broken link costs only its own entry, not the feed or page around it."""
+    if not href:
+        return None
+    try:
+        return urljoin(base, href.strip())
+    except ValueError:
+        return None
 
 
 def squash(text: str | None) -> str:

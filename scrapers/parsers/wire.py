@@ -11,13 +11,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import datetime
-from urllib.parse import urljoin
 
 from lxml import etree
 
 from scrapers.parsers.faults import ParseFault
 from scrapers.parsers.safexml import child, children, descendants, local_name, parse_xml, text_of
-from scrapers.parsers.text import paragraphs_to_body, primary_language, squash, to_utc
+from scrapers.parsers.text import absolute_url, paragraphs_to_body, primary_language, squash, to_utc
 
 PARSER_VERSION = "1"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -249,27 +248,27 @@ def parse_wire_index(root: etree._Element, url: str) -> list[IndexEntry]:
         for entry in children(root, "entry"):
             links = children(entry, "link")
             preferred = [link for link in links if link.get("rel") in (None, "alternate", "enclosure")] or links
-            if preferred and preferred[0].get("href"):
-                entries.append(IndexEntry(url=urljoin(url, preferred[0].get("href")),
+            if preferred and (target := absolute_url(url, preferred[0].get("href"))):
+                entries.append(IndexEntry(url=target,
                                           guid=text_of(child(entry, "id")),
                                           updated=to_utc(text_of(child(entry, "updated")))))
     elif name == "rss":
         for item in descendants(root, "item"):
             enclosure = child(item, "enclosure")
             link = text_of(child(item, "link")) or (enclosure.get("url") if enclosure is not None else None)
-            if link:
-                entries.append(IndexEntry(url=urljoin(url, link), guid=text_of(child(item, "guid")),
+            if target := absolute_url(url, link):
+                entries.append(IndexEntry(url=target, guid=text_of(child(item, "guid")),
                                           updated=to_utc(text_of(child(item, "pubDate")))))
     elif name == "urlset":
         for node in children(root, "url"):
             loc = text_of(child(node, "loc"))
-            if loc:
-                entries.append(IndexEntry(url=urljoin(url, loc), updated=to_utc(text_of(child(node, "lastmod")))))
+            if target := absolute_url(url, loc):
+                entries.append(IndexEntry(url=target, updated=to_utc(text_of(child(node, "lastmod")))))
     else:
         for node in root.iter():
             href = node.get("href") or node.get("url") or node.get("src")
-            if href:
-                entries.append(IndexEntry(url=urljoin(url, href), guid=node.get("guid") or node.get("id")))
+            if target := absolute_url(url, href):
+                entries.append(IndexEntry(url=target, guid=node.get("guid") or node.get("id")))
     unique: dict[str, IndexEntry] = {}
     for entry in entries:
         unique.setdefault(entry.url, entry)

@@ -13,8 +13,6 @@ QUICK = settings(max_examples=40, deadline=None, derandomize=True, database=None
                  suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 
 
-@pytest.mark.xfail(raises=(IndexError, ValueError), strict=False,
-                   reason="open parse_digits bug, see test_fuzz_regressions.py")
 @QUICK
 @given(number_text(), langs)
 def test_number_parser_never_crashes_and_gives_finite_values(text, lang):
