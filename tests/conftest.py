@@ -45,3 +45,12 @@ def sample_runs(tmp_path_factory) -> SampleRuns:
     counts = table_counts(warehouse)
     second = pipeline.run(pipeline.SAMPLE_SOURCES, warehouse, data.root)
     return SampleRuns(data=data, warehouse=warehouse, first=first, second=second, counts_after_first=counts)
+
+
+@pytest.hookimpl(hookwrapper=True, tryfirst=True)
+def pytest_runtest_makereport(item, call):
+    """Keep hypothesis from writing "add this failing example" patches: with Twisted's zope.interface
+    loaded, its libcst code-mod crashes pytest itself (INTERNALERROR), which would turn one failing
+    property test into an aborted session. The failure and its example are still reported."""
+    item.__dict__.pop("_hypothesis_failing_examples", None)
+    yield
