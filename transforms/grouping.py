@@ -276,12 +276,6 @@ def syndicated_copies(docs: Sequence[ArticleDoc], threshold: float = COPY_JACCAR
     """
     texts = _normalised_texts(docs) if texts is None else texts
     sets = [shingles(text, normalised=True) for text in texts]
-    hashes = MinHash.bulk([[s.encode() for s in shingle_set] for shingle_set in sets], num_perm=NUM_PERM,
-                          hashfunc=zlib.crc32)
-    lsh = MinHashLSH(threshold=threshold * 0.8, num_perm=NUM_PERM)
-    for i, mh in enumerate(hashes):
-        if sets[i]:
-            lsh.insert(i, mh)
     parent = list(range(len(docs)))
 
     def find(i: int) -> int:
@@ -290,11 +284,26 @@ def syndicated_copies(docs: Sequence[ArticleDoc], threshold: float = COPY_JACCAR
             i = parent[i]
         return i
 
-    for i, mh in enumerate(hashes):
-        if not sets[i]:
-            continue
+    # Identical texts are settled without MinHash: one representative each goes to LSH, so a feed
+    # repeating one text thousands of times costs one query, not one per item against all the others.
+    same_text: dict[str, list[int]] = defaultdict(list)
+    for i, text in enumerate(texts):
+        if sets[i]:
+            same_text[text].append(i)
+    outlets_of: dict[int, set[str]] = {}
+    for members in same_text.values():
+        outlets_of[members[0]] = {docs[k].outlet for k in members}
+        if len(outlets_of[members[0]]) > 1:
+            for k in members[1:]:
+                parent[find(k)] = find(members[0])
+    reps = list(outlets_of)
+    hashes = MinHash.bulk([[s.encode() for s in sets[i]] for i in reps], num_perm=NUM_PERM, hashfunc=zlib.crc32)
+    lsh = MinHashLSH(threshold=threshold * 0.8, num_perm=NUM_PERM)
+    for i, mh in zip(reps, hashes, strict=True):
+        lsh.insert(i, mh)
+    for i, mh in zip(reps, hashes, strict=True):
         for j in lsh.query(mh):
-            if j <= i or docs[i].outlet == docs[j].outlet:
+            if j <= i or outlets_of[i] | outlets_of[j] == outlets_of[i] & outlets_of[j] == {docs[i].outlet}:
                 continue
             if _jaccard(sets[i], sets[j]) >= threshold:
                 parent[find(i)] = find(j)

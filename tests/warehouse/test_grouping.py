@@ -38,6 +38,14 @@ def test_near_duplicates_from_the_same_outlet_are_not_copies():
     assert grouping.syndicated_copies([doc("a", "AFP", WIRE), doc("b", "AFP", LIGHT_EDIT, hours=1)]) == {}
 
 
+def test_a_text_repeated_by_one_outlet_is_no_copy_until_another_outlet_carries_it():
+    repeated = [doc(f"wire-{n}", "AFP", WIRE, hours=n) for n in range(300)]
+    assert grouping.syndicated_copies(repeated) == {}
+    copies = grouping.syndicated_copies([*repeated, doc("copy", "Levant Post", WIRE, hours=400),
+                                         doc("edit", "RT", LIGHT_EDIT, hours=401)])
+    assert copies == {"copy": ("wire-0", 1.0), "edit": ("wire-0", 0.7442)}
+
+
 def test_a_chain_of_copies_points_at_the_earliest_article():
     docs = [doc("second", "RT", LIGHT_EDIT, hours=2), doc("third", "Sputnik", LIGHT_EDIT + " Fin.", hours=5),
             doc("first", "AFP", WIRE)]

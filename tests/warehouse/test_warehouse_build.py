@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import FIGURES, RT_TALLY, RUN_2
+from warehouse_newsroom import FIGURES, RT_TALLY, RUN_2
 
 from figurewire import layout as L
 from warehouse.build import BuildFailed, build_models, build_order, rebuild_models, sql_models
@@ -85,7 +85,7 @@ def test_rebuild_from_raw_tables_gives_the_same_marts(built):
 
 def test_incremental_loads_give_the_same_marts_as_one_load(built, tmp_path):
     """Run 1 loaded and built, then run 2: the marts equal those of loading both runs at once."""
-    from conftest import RUN_1, stage_newsroom
+    from warehouse_newsroom import RUN_1, stage_newsroom
 
     from figurewire.layout import DataLayout
 

@@ -11,7 +11,7 @@ import time
 
 import duckdb
 import pytest
-from conftest import RUN_1, stage_batch, stage_newsroom
+from warehouse_newsroom import RUN_1, stage_batch, stage_newsroom
 
 import warehouse.connection as connection
 from figurewire import layout as L

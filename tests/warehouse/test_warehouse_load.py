@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import AFP_REV2, FIGURES, RUN_2, SPUTNIK_TALLY, stage_newsroom
+from warehouse_newsroom import AFP_REV2, FIGURES, RUN_2, SPUTNIK_TALLY, stage_newsroom
 
 from figurewire import layout as L
 from warehouse.load import LoadFailed, load_batches

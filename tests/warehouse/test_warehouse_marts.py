@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 import pytest
-from conftest import AFP_REV1, AFP_REV2, LEVANT_COPY, RT_ALEPPO, SPUTNIK_ALEPPO
+from warehouse_newsroom import AFP_REV1, AFP_REV2, LEVANT_COPY, RT_ALEPPO, SPUTNIK_ALEPPO
 
 from warehouse.query import run_sql
 

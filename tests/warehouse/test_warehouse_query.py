@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import RUN_1, RUN_2
+from warehouse_newsroom import RUN_1, RUN_2
 
 from warehouse.query import format_table, named_queries, run_named, run_sql
 
