@@ -11,9 +11,10 @@ from __future__ import annotations
 import argparse
 import statistics
 import time
-from pathlib import Path
 
-SHARED = Path("/work/shared")
+from figurewire.shared_data import shared_dir
+
+SHARED = shared_dir()
 
 
 def corpus(mb: float) -> str:

@@ -17,9 +17,10 @@ import re
 import sys
 from pathlib import Path
 
+from figurewire.shared_data import shared_dir
 from transforms.extract import EXTRACTOR_VERSION, extract_figures
 
-DEFAULT_TEXTS_ROOT = Path("/work/shared")
+DEFAULT_TEXTS_ROOT = shared_dir()
 FIELDS = ("value", "qualifier", "low", "high", "counted", "category", "claimant", "via", "start", "end", "surface")
 
 
@@ -213,7 +214,7 @@ def main_eval(argv: list[str] | None = None) -> int:
                                      description="Score the extractor against a gold JSON-lines file.")
     parser.add_argument("gold", type=Path)
     parser.add_argument("--texts", type=Path, default=DEFAULT_TEXTS_ROOT,
-                        help="folder the gold's source_file paths are relative to (default: /work/shared)")
+                        help="folder the gold's source_file paths are relative to (default: the shared/ folder beside the repository, or /work/shared)")
     parser.add_argument("--json", action="store_true", help="print the full report as JSON")
     args = parser.parse_args(argv)
     report = evaluate(args.gold, args.texts)

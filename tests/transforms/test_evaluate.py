@@ -9,9 +9,10 @@ from pathlib import Path
 import pytest
 
 from figurewire.evaluate import evaluate, extract_file, format_report, main_extract, score_document
+from figurewire.shared_data import shared_dir
 from transforms.extract import extract_figures
 
-SHARED = Path("/work/shared")
+SHARED = shared_dir()
 needs_gold = pytest.mark.skipif(not (SHARED / "eval" / "seed_gold.jsonl").exists(), reason="shared gold not mounted")
 
 
