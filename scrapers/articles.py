@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from w3lib.url import url_query_cleaner
 
@@ -146,3 +146,21 @@ def article_from_wire(item: WireItem, source: Source, *, url: str, raw_id: str |
         run_id=run_id,
         parser=f"{parser}/{WIRE_VERSION}",
     )
+
+
+FUTURE_TOLERANCE = timedelta(minutes=10)
+
+
+def article_problems(article: Article, now: datetime | None = None) -> list[str]:
+    """What makes a parsed article unusable: no title, empty body, no date, or (given ``now``) a date
+    in the future. A re-parse of history passes no clock: its dates were judged when first crawled."""
+    found = []
+    if not article.title.strip():
+        found.append("no title")
+    if not article.body.strip():
+        found.append("empty body")
+    if article.published_at is None:
+        found.append("no publication date")
+    elif now is not None and article.published_at > now + FUTURE_TOLERANCE:
+        found.append(f"publication date in the future ({article.published_at.isoformat()})")
+    return found

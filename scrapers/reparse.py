@@ -18,6 +18,7 @@ from scrapers.articles import (
     article_from_feed_entry,
     article_from_page,
     article_from_wire,
+    article_problems,
 )
 from scrapers.parsers.faults import ParseFault
 from scrapers.parsers.feeds import parse_feed
@@ -87,22 +88,10 @@ def reparse_article(staged: Article, body: bytes, source: Source | None = None, 
         fresh = article_from_page(page, listing_of(staged), source, url=staged.url, feed_kind=staged.feed_kind,
                                   **common)
     fresh = dataclasses.replace(fresh, **{name: getattr(staged, name) for name in KEPT_FIELDS})
-    found = problems(fresh)
+    found = article_problems(fresh)
     if found:
         raise ParseFault("invalid_article", "; ".join(found), stage="validate")
     return fresh
-
-
-def problems(article: Article) -> list[str]:
-    """What makes a re-parsed article unusable (the crawl's rules, less the clock-dependent future check)."""
-    found = []
-    if not article.title.strip():
-        found.append("no title")
-    if not article.body.strip():
-        found.append("empty body")
-    if article.published_at is None:
-        found.append("no publication date")
-    return found
 
 
 def _wire_item(staged: Article, body: bytes, url: str, source: Source):

@@ -5,28 +5,12 @@ Each one is a recorded ``invalid_article`` error (stage ``validate``) and counts
 
 from __future__ import annotations
 
-from datetime import timedelta
-
 from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem
 
 from figurewire.records import Article, utc_now
+from scrapers.articles import article_problems
 from scrapers.extensions.crawl_batch import CrawlBatch
-
-FUTURE_TOLERANCE = timedelta(minutes=10)
-
-
-def problems(article: Article) -> list[str]:
-    found = []
-    if not article.title.strip():
-        found.append("no title")
-    if not article.body.strip():
-        found.append("empty body")
-    if article.published_at is None:
-        found.append("no publication date")
-    elif article.published_at > utc_now() + FUTURE_TOLERANCE:
-        found.append(f"publication date in the future ({article.published_at.isoformat()})")
-    return found
 
 
 class ValidateArticlePipeline:
@@ -38,7 +22,7 @@ class ValidateArticlePipeline:
         return cls(crawler)
 
     def process_item(self, item: Article) -> Article:
-        found = problems(item)
+        found = article_problems(item, now=utc_now())
         if found:
             CrawlBatch.of(self.crawler).record_error(item.url, "validate", "invalid_article", "; ".join(found),
                                                      key=item.article_id)
