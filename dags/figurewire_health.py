@@ -10,7 +10,7 @@ from datetime import datetime, timedelta
 
 from airflow.sdk import Param, dag, task
 
-from figurewire.airflow_env import dag_param_defaults
+from figurewire.airflow_env import dag_param_defaults, task_defaults
 from figurewire.notifiers import SmtpHealthNotifier, WebhookHealthNotifier
 
 DEFAULTS = dag_param_defaults()
@@ -37,13 +37,7 @@ A failure notifies through Airflow notifiers, both silent until configured:
     start_date=datetime(2026, 1, 1),
     catchup=False,
     max_active_runs=1,
-    default_args={
-        "owner": "figurewire",
-        "retries": 2,
-        "retry_delay": timedelta(minutes=1),
-        "retry_exponential_backoff": 2.0,
-        "execution_timeout": timedelta(minutes=5),
-    },
+    default_args=task_defaults(retry_delay=timedelta(minutes=1), execution_timeout=timedelta(minutes=5)),
     params={
         "warehouse": Param(DEFAULTS["warehouse"], type="string", description="the DuckDB warehouse file"),
         "sources": Param(DEFAULTS["sources"], type="string", description="sources file (health thresholds)"),

@@ -10,7 +10,7 @@ from datetime import datetime, timedelta
 
 from airflow.sdk import Param, dag, task
 
-from figurewire.airflow_env import DUCKDB_POOL, dag_param_defaults
+from figurewire.airflow_env import DUCKDB_POOL, dag_param_defaults, task_defaults
 
 DEFAULTS = dag_param_defaults()
 
@@ -35,13 +35,7 @@ one-slot `duckdb_writer` pool. Its result (counts per table) is in the task's XC
     start_date=datetime(2026, 1, 1),
     catchup=False,
     max_active_runs=1,
-    default_args={
-        "owner": "figurewire",
-        "retries": 2,
-        "retry_delay": timedelta(minutes=1),
-        "retry_exponential_backoff": 2.0,
-        "execution_timeout": timedelta(hours=2),
-    },
+    default_args=task_defaults(retry_delay=timedelta(minutes=1), execution_timeout=timedelta(hours=2)),
     params={
         "outlets": Param(None, type=["null", "array"], items={"type": "string"},
                          description="source ids to reprocess; empty means all"),

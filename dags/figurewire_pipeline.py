@@ -12,7 +12,7 @@ from datetime import datetime, timedelta
 from airflow.providers.standard.operators.empty import EmptyOperator
 from airflow.sdk import Asset, Param, TriggerRule, dag, task
 
-from figurewire.airflow_env import DUCKDB_POOL, dag_param_defaults
+from figurewire.airflow_env import DUCKDB_POOL, dag_param_defaults, task_defaults
 
 MARTS = Asset("figurewire://warehouse/marts")
 DEFAULTS = dag_param_defaults()
@@ -42,14 +42,8 @@ PARAMS = {
     "warehouse": Param(DEFAULTS["warehouse"], type="string", description="the DuckDB warehouse file"),
 }
 
-DEFAULT_ARGS = {
-    "owner": "figurewire",
-    "retries": 2,
-    "retry_delay": RETRY_DELAY,
-    "retry_exponential_backoff": 2.0,
-    "max_retry_delay": timedelta(minutes=10),
-    "execution_timeout": timedelta(minutes=10),
-}
+DEFAULT_ARGS = task_defaults(retry_delay=RETRY_DELAY, execution_timeout=timedelta(minutes=10),
+                             max_retry_delay=timedelta(minutes=10))
 
 
 @dag(

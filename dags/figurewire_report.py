@@ -11,7 +11,7 @@ from datetime import datetime, timedelta
 
 from airflow.sdk import Asset, Param, dag, task
 
-from figurewire.airflow_env import dag_param_defaults
+from figurewire.airflow_env import dag_param_defaults, task_defaults
 
 MARTS = Asset("figurewire://warehouse/marts")
 DEFAULTS = dag_param_defaults()
@@ -35,13 +35,7 @@ The same page comes from `figurewire report`.
     start_date=datetime(2026, 1, 1),
     catchup=False,
     max_active_runs=1,
-    default_args={
-        "owner": "figurewire",
-        "retries": 2,
-        "retry_delay": timedelta(seconds=30),
-        "retry_exponential_backoff": 2.0,
-        "execution_timeout": timedelta(minutes=5),
-    },
+    default_args=task_defaults(retry_delay=timedelta(seconds=30), execution_timeout=timedelta(minutes=5)),
     params={
         "warehouse": Param(DEFAULTS["warehouse"], type="string", description="the DuckDB warehouse file"),
         "out": Param(None, type=["null", "string"],

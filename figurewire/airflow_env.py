@@ -19,6 +19,7 @@ import signal
 import subprocess
 import sys
 import time
+from datetime import timedelta
 from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
@@ -44,6 +45,15 @@ def dag_param_defaults() -> dict[str, str]:
         "data_dir": data_dir,
         "warehouse": os.environ.get("FIGUREWIRE_WAREHOUSE") or str(Path(data_dir) / "figurewire.duckdb"),
     }
+
+
+def task_defaults(retry_delay: timedelta, execution_timeout: timedelta, **extra) -> dict:
+    """``default_args`` every figurewire DAG shares: owned, retried twice with exponential backoff, time-boxed.
+
+    Stdlib only, like ``dag_param_defaults``: DAG files call it at parse time.
+    """
+    return {"owner": "figurewire", "retries": 2, "retry_delay": retry_delay, "retry_exponential_backoff": 2.0,
+            "execution_timeout": execution_timeout, **extra}
 
 
 def state_dir(home: str | Path) -> Path:
