@@ -34,6 +34,10 @@ lock:
 	.lockvenv/bin/pip freeze --exclude-editable | grep -v '^figurewire' > constraints.txt
 	rm -rf .lockvenv
 
+# Speed measurements (not tests): writes bench/RESULTS.md with machine info, medians and ratios.
+bench: setup
+	$(PY) -m bench.run --profile
+
 # Long fuzzing run (hypothesis, plus atheris when installed); `make test` runs only a quick fixed-seed pass.
 FUZZ_SECONDS ?= 300
 fuzz: setup
