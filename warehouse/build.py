@@ -120,7 +120,7 @@ def _build(con: duckdb.DuckDBPyConnection) -> list[str]:
         for name in order:
             try:
                 if name in PYTHON_MODELS:
-                    _materialize_arrow(con, name, PYTHON_MODELS[name].build(con), existing.get(name))
+                    _build_python_model(con, name, existing.get(name))
                 else:
                     _materialize(con, models[name], existing.get(name))
             except duckdb.Error as exc:
@@ -134,6 +134,16 @@ def _build(con: duckdb.DuckDBPyConnection) -> list[str]:
         con.rollback()
         raise
     return order
+
+
+def _build_python_model(con: duckdb.DuckDBPyConnection, name: str, existing_kind: str | None) -> None:
+    """Recompute a Python model only when its inputs changed: a run with nothing new keeps its groups."""
+    model = PYTHON_MODELS[name]
+    fingerprint = "|".join(run_statement(con, "input_fingerprint", name=i)[0][0] for i in model.inputs)
+    if existing_kind == "table" and run_statement(con, "model_inputs_get", model=name) == [(fingerprint,)]:
+        return
+    _materialize_arrow(con, name, model.build(con), existing_kind)
+    run_statement(con, "model_inputs_set", model=name, fingerprint=fingerprint)
 
 
 def _materialize(con: duckdb.DuckDBPyConnection, model: SqlModel, existing_kind: str | None) -> None:

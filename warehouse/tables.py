@@ -25,7 +25,7 @@ RAW_KEYS: dict[str, tuple[str, ...]] = {
     "scrape_runs": ("run_id", "source_id"),
     "fetch_errors": ("error_id",),
 }
-BOOKKEEPING_TABLES = ("schema_migrations", "loaded_batches")
+BOOKKEEPING_TABLES = ("schema_migrations", "loaded_batches", "model_inputs")
 
 _DUCKDB_TYPES: dict[type, str] = {
     str: "VARCHAR",

@@ -24,16 +24,16 @@ def test_migrations_are_recorded_once_each(tmp_path):
     with writer_session(path):
         pass
     columns, rows = run_sql(path, "select version, name from schema_migrations order by version")
-    assert rows == [(1, "raw_tables"), (2, "batch_fingerprint")]
+    assert rows == [(1, "raw_tables"), (2, "batch_fingerprint"), (3, "model_inputs")]
 
 
 def test_a_warehouse_at_the_previous_version_is_migrated_in_place_without_losing_rows(staged):
-    """A file written at migration N-1 (published by an older figurewire) holds loaded rows; the next
+    """A file written at migration 1 (published by an older figurewire) holds loaded rows; the next
     load migrates it in place, keeps every row, and reloads the batches it cannot vouch for."""
     old = staged.warehouse
     old.parent.mkdir(parents=True, exist_ok=True)
     con = connect_writer(old)
-    assert apply_migrations(con, target=LATEST - 1) == ["0001_raw_tables.sql"]
+    assert apply_migrations(con, target=1) == ["0001_raw_tables.sql"]
     con.execute("insert into articles (article_id, story_id, revision, source_id, outlet, title, body) "
                 "values ('old-1', 'old-story', 1, 'legacy', 'Old Outlet', 'Kept', 'Loaded before 0002')")
     con.execute("insert into loaded_batches values ('legacy/run', 'legacy', 'run', 1, 0, 0, 0, 0, now())")
@@ -44,7 +44,7 @@ def test_a_warehouse_at_the_previous_version_is_migrated_in_place_without_losing
 
     assert counts["batches"] == 9
     _, rows = run_sql(old, "select version from schema_migrations order by version")
-    assert rows == [(1,), (2,)]
+    assert rows == [(v,) for v in range(1, LATEST + 1)]
     _, rows = run_sql(old, "select article_id, title from articles where outlet = 'Old Outlet'")
     assert rows == [("old-1", "Kept")]
     _, rows = run_sql(old, "select batch, fingerprint from loaded_batches where source_id = 'run'")
@@ -62,7 +62,7 @@ def test_a_failing_migration_is_rolled_back_and_not_recorded(tmp_path, monkeypat
     broken.mkdir()
     for _, _, path in available_migrations():
         (broken / path.name).write_text(path.read_text())
-    (broken / "0003_broken.sql").write_text("alter table articles add column extra varchar;\nselect * from nowhere;\n")
+    (broken / f"{LATEST + 1:04d}_broken.sql").write_text("alter table articles add column extra varchar;\nselect * from nowhere;\n")
     monkeypatch.setattr(migrate, "MIGRATIONS_DIR", broken)
     con = duckdb.connect(str(tmp_path / "w.duckdb"))
     try:
@@ -71,6 +71,6 @@ def test_a_failing_migration_is_rolled_back_and_not_recorded(tmp_path, monkeypat
         pass
     else:
         raise AssertionError("the broken migration should have failed")
-    assert [v for (v,) in con.execute("select version from schema_migrations order by 1").fetchall()] == [1, 2]
+    assert [v for (v,) in con.execute("select version from schema_migrations order by 1").fetchall()] == list(range(1, LATEST + 1))
     assert "extra" not in [r[0] for r in con.execute("describe articles").fetchall()]
     con.close()

@@ -1,0 +1,1 @@
+select fingerprint from model_inputs where model = $model;
