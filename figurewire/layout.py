@@ -7,7 +7,9 @@
           errors.jsonl                       FetchError records
           raw.jsonl                          RawSnapshot records (pointers into raw/)
           scrape_run.json                    ScrapeRun record, written when the crawl of that source closes
-          figures.jsonl                      Figure records, written by the extract step
+          figures.parquet                    Figure records, written by the extract step: Parquet typed from
+                                             records.Figure (figurewire/staged_figures.py), since the loader
+                                             reads it several times faster than JSON; zero rows if none
           extract_errors.jsonl               FetchError records (stage "extract") from the extract step
           state.pending/                     the source's seen-set and feed validators as this crawl left
                                              them; promoted to state/<source_id>/ only once the batch is
@@ -31,7 +33,7 @@ ARTICLES = "articles.jsonl"
 ERRORS = "errors.jsonl"
 RAW = "raw.jsonl"
 SCRAPE_RUN = "scrape_run.json"
-FIGURES = "figures.jsonl"
+FIGURES = "figures.parquet"
 EXTRACT_ERRORS = "extract_errors.jsonl"
 LOADED_MARKER = ".loaded"
 PENDING_STATE = "state.pending"

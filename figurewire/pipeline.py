@@ -205,7 +205,8 @@ def _count_lines(path: Path) -> int:
 
 
 def extract(data: DataLayout, run_id: str, source_ids: Sequence[str] | None = None) -> int:
-    """Extract figures from every staged article of a run; rewrites ``figures.jsonl`` (idempotent)."""
+    """Extract figures from every staged article of a run; rewrites ``figures.parquet`` (idempotent)."""
+    from figurewire.staged_figures import write_figures
     from transforms.extract import figures_for_article
 
     total = 0
@@ -214,7 +215,7 @@ def extract(data: DataLayout, run_id: str, source_ids: Sequence[str] | None = No
     for batch in batches:
         if source_ids and batch.name not in source_ids:
             continue
-        figures_lines, error_lines = [], []
+        batch_figures, error_lines = [], []
         for article in _read_records(batch / L.ARTICLES, Article):
             try:
                 figures = figures_for_article(article)
@@ -225,10 +226,10 @@ def extract(data: DataLayout, run_id: str, source_ids: Sequence[str] | None = No
                     kind="extract_failed", http_status=None, message=f"{type(exc).__name__}: {exc}"[:500],
                     occurred_at=utc_now()).to_json())
                 continue
-            figures_lines.extend(f.to_json() for f in figures)
-        _write_lines_atomically(batch / L.FIGURES, figures_lines)
-        _write_lines_atomically(batch / L.EXTRACT_ERRORS, error_lines)
-        total += len(figures_lines)
+            batch_figures.extend(figures)
+        write_figures(batch / L.FIGURES, batch_figures)
+        write_lines_atomically(batch / L.EXTRACT_ERRORS, error_lines)
+        total += len(batch_figures)
     return total
 
 
@@ -241,7 +242,8 @@ def _read_records(path: Path, record_type):
                 yield record_type.from_dict(json.loads(line))
 
 
-def _write_lines_atomically(path: Path, lines: list[str]) -> None:
+def write_lines_atomically(path: Path, lines: list[str]) -> None:
+    """Replace a staged JSON-lines file whole: a reader sees the old file or the new one, never half."""
     tmp = path.with_suffix(path.suffix + ".tmp")
     tmp.write_text("".join(line + "\n" for line in lines), encoding="utf-8")
     os.replace(tmp, path)

@@ -30,7 +30,9 @@ from pathlib import Path
 
 from figurewire import layout as L
 from figurewire.layout import DataLayout, new_run_id
-from figurewire.records import Article, FetchError, RawSnapshot, stable_id, utc_now
+from figurewire.pipeline import write_lines_atomically
+from figurewire.records import Article, FetchError, Figure, RawSnapshot, stable_id, utc_now
+from figurewire.staged_figures import read_figures, write_figures
 
 DERIVED_SUFFIXES = ("-rebuild", "-reprocess")
 SQL_DIR = Path(__file__).resolve().parent / "rebuild_sql"
@@ -126,11 +128,11 @@ def _header(headers: dict[str, str], name: str) -> str | None:
 
 
 def write_derived_run(data: DataLayout, run_id: str, reparsed: Reparsed,
-                      figures_from: dict[str, list[str]] | None = None) -> dict[str, int]:
+                      figures_from: dict[str, list[Figure]] | None = None) -> dict[str, int]:
     """Stage the re-parsed articles and their figures under ``staging/<run_id>/<source_id>/``.
 
     Figures are extracted with the current extractor, except for articles listed in ``figures_from``
-    (article_id -> staged figure lines), whose earlier figures are kept as they are.
+    (article_id -> its staged figures), whose earlier figures are kept as they are.
     """
     from transforms.extract import figures_for_article
 
@@ -144,26 +146,25 @@ def write_derived_run(data: DataLayout, run_id: str, reparsed: Reparsed,
     for source_id in sorted(set(by_source) | set(errors_by_source)):
         batch = data.batch_dir(run_id, source_id)
         batch.mkdir(parents=True, exist_ok=True)
-        figure_lines: list[str] = []
+        batch_figures: list[Figure] = []
         extract_errors: list[str] = []
         for article in by_source.get(source_id, []):
             if figures_from is not None and article.article_id in figures_from:
-                figure_lines.extend(figures_from[article.article_id])
+                batch_figures.extend(figures_from[article.article_id])
                 counts["figures_kept"] += len(figures_from[article.article_id])
                 continue
             try:
-                figure_lines.extend(f.to_json() for f in figures_for_article(article))
+                batch_figures.extend(figures_for_article(article))
             except Exception as exc:  # same record as the pipeline's extract step, same error id
                 extract_errors.append(FetchError(
                     error_id=stable_id(article.run_id, article.article_id, "extract"), run_id=article.run_id,
                     source_id=article.source_id, outlet=article.outlet, url=article.url, stage="extract",
                     kind=type(exc).__name__, http_status=None, message=str(exc)[:500],
                     occurred_at=utc_now()).to_json())
-        _write_lines(batch / L.ARTICLES, [a.to_json() for a in by_source.get(source_id, [])])
-        _write_lines(batch / L.ERRORS, [e.to_json() for e in errors_by_source.get(source_id, [])])
-        _write_lines(batch / L.FIGURES, figure_lines)
-        _write_lines(batch / L.EXTRACT_ERRORS, extract_errors)
-        counts["figures"] += len(figure_lines)
+        write_lines_atomically(batch / L.ARTICLES, [a.to_json() for a in by_source.get(source_id, [])])
+        write_lines_atomically(batch / L.ERRORS, [e.to_json() for e in errors_by_source.get(source_id, [])])
+        counts["figures"] += write_figures(batch / L.FIGURES, batch_figures)
+        write_lines_atomically(batch / L.EXTRACT_ERRORS, extract_errors)
         counts["extract_errors"] += len(extract_errors)
     return counts
 
@@ -190,8 +191,8 @@ def overlay(con, data: DataLayout, run_id: str, *, clear_all: bool, dropped_ids:
             if _has_lines(articles):
                 loaded += _rows(run_statement(con, "load_articles", path=str(articles),
                                               columns=tables.columns("articles")))
-                if _has_lines(figures):
-                    run_statement(con, "load_figures", path=str(figures), columns=tables.columns("figures"))
+                if figures.exists():
+                    run_statement(con, "load_figures", path=str(figures))
             error_files = [str(p) for p in (batch / L.ERRORS, batch / L.EXTRACT_ERRORS) if _has_lines(p)]
             if error_files:
                 run_statement(con, "load_fetch_errors", paths=error_files, columns=tables.columns("fetch_errors"))
@@ -276,7 +277,7 @@ def reprocess(outlets: Sequence[str] | None, since: str | None, reextract: bool,
             before = {c.article.article_id: c for c in copies}
             unchanged = {a.article_id for a in reparsed.articles
                          if a.content_hash == before[a.article_id].article.content_hash}
-            kept_figures = _staged_figure_lines([before[i] for i in unchanged])
+            kept_figures = _staged_figures([before[i] for i in unchanged])
         staged = write_derived_run(data, run_id, reparsed, figures_from=kept_figures)
         with writer_session(warehouse_path) as con:
             articles = overlay(con, data, run_id, clear_all=False, dropped_ids=reparsed.dropped_ids)
@@ -294,23 +295,20 @@ def reprocess(outlets: Sequence[str] | None, since: str | None, reextract: bool,
     }
 
 
-def _staged_figure_lines(copies: Iterable[StagedCopy]) -> dict[str, list[str]]:
-    """article_id -> its figure lines in the batch the copy came from (empty list if it had none)."""
+def _staged_figures(copies: Iterable[StagedCopy]) -> dict[str, list[Figure]]:
+    """article_id -> its figures in the batch the copy came from (empty list if it had none)."""
     wanted: dict[Path, set[str]] = defaultdict(set)
     for copy in copies:
         wanted[copy.batch].add(copy.article.article_id)
-    lines: dict[str, list[str]] = {i: [] for ids in wanted.values() for i in ids}
+    kept: dict[str, list[Figure]] = {i: [] for ids in wanted.values() for i in ids}
     for batch, ids in wanted.items():
         path = batch / L.FIGURES
         if not path.exists():
             continue
-        with path.open(encoding="utf-8") as fh:
-            for line in fh:
-                if line.strip():
-                    article_id = json.loads(line)["article_id"]
-                    if article_id in ids:
-                        lines[article_id].append(line.rstrip("\n"))
-    return lines
+        for figure in read_figures(path):
+            if figure.article_id in ids:
+                kept[figure.article_id].append(figure)
+    return kept
 
 
 def _start_of(since: str | None) -> datetime | None:
@@ -360,9 +358,3 @@ def _has_lines(path: Path) -> bool:
 
 def _rows(result: list[tuple]) -> int:
     return int(result[0][0]) if result else 0
-
-
-def _write_lines(path: Path, lines: list[str]) -> None:
-    tmp = path.with_suffix(path.suffix + ".tmp")
-    tmp.write_text("".join(line + "\n" for line in lines), encoding="utf-8")
-    os.replace(tmp, path)

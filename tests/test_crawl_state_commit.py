@@ -12,6 +12,7 @@ from figurewire import layout as L
 from figurewire import pipeline
 from figurewire.layout import DataLayout
 from figurewire.newsroom.server import serve_newsroom
+from figurewire.staged_figures import read_figures
 
 SOURCE = "rt-fr"
 
@@ -60,6 +61,6 @@ def test_load_extracts_a_batch_whose_extract_never_ran(tmp_path):
         pipeline.crawl([source], data, "run-x", newsroom_url=url)
     assert not (data.batch_dir("run-x", SOURCE) / L.FIGURES).exists()
     loaded = pipeline.load(data, warehouse)
-    staged_figures = len((data.batch_dir("run-x", SOURCE) / L.FIGURES).read_text().splitlines())
+    staged_figures = len(read_figures(data.batch_dir("run-x", SOURCE) / L.FIGURES))
     assert staged_figures > 0
     assert loaded["articles"] == 8 and loaded["figures"] == staged_figures

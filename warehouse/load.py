@@ -2,7 +2,8 @@
 
 A batch is ``data/staging/<run_id>/<source_id>/``; it is ready once the crawl wrote its
 ``scrape_run.json``. Staged JSON lines go through DuckDB's bulk JSON reader with the column types
-of ``figurewire/records.py`` (never row-by-row inserts). Each table is upserted by its key, and an
+of ``figurewire/records.py``, staged figures (Parquet, typed from the same record) through its Parquet
+reader; never row-by-row inserts. Each table is upserted by its key, and an
 article's figures are replaced as a whole, so loading a batch twice changes nothing. A batch that
 fails (a broken file) is rolled back, stays unmarked, and is reported after the other batches load.
 """
@@ -101,8 +102,7 @@ def _load_one(con: duckdb.DuckDBPyConnection, data: DataLayout, batch_dir: Path)
             run_statement(con, "no_staged_articles")
         figures = batch_dir / L.FIGURES
         if figures.exists():
-            counts["figures"] = _rows(run_statement(
-                con, "load_figures", path=str(figures), columns=tables.columns("figures")))
+            counts["figures"] = _rows(run_statement(con, "load_figures", path=str(figures)))
         error_files = [str(p) for p in (batch_dir / L.ERRORS, batch_dir / L.EXTRACT_ERRORS) if p.exists()]
         if error_files:
             counts["fetch_errors"] = _rows(run_statement(

@@ -11,6 +11,7 @@ from pathlib import Path
 from figurewire import layout as L
 from figurewire.layout import DataLayout
 from figurewire.records import Article, FetchError, Figure, ScrapeRun, article_text, stable_id
+from figurewire.staged_figures import write_figures
 
 T0 = datetime(2016, 12, 20, 6, 0, tzinfo=UTC)
 
@@ -93,7 +94,7 @@ def _stage_one(data: DataLayout, source_id: str, outlet: str, crawl: Crawl) -> N
         parse_failures=crawl.parse_failures, errors=len(errors), articles_new=crawl.items,
         feed_not_modified=1 if crawl.not_modified else 0, status="failed" if crawl.failed else "ok")
     _write(batch / L.ARTICLES, [a.to_json() for a in articles])
-    _write(batch / L.FIGURES, [f.to_json() for f in figures])
+    write_figures(batch / L.FIGURES, figures)
     _write(batch / L.ERRORS, [e.to_json() for e in errors])
     (batch / L.SCRAPE_RUN).write_text(run.to_json(), encoding="utf-8")
 

@@ -17,6 +17,7 @@ from datetime import UTC, datetime, timedelta
 from figurewire import layout as L
 from figurewire.layout import DataLayout
 from figurewire.records import Article, FetchError, Figure, RawSnapshot, ScrapeRun, article_text, stable_id
+from figurewire.staged_figures import write_figures
 
 RUN_1 = "20161221T200000Z-aaaaaa"
 RUN_2 = "20161222T130000Z-bbbbbb"
@@ -181,7 +182,7 @@ def stage_newsroom(data: DataLayout) -> None:
         batch.mkdir(parents=True, exist_ok=True)
         errors = fault_errors(run_id) if source_id == "faults" else []
         write_lines(batch / L.ARTICLES, articles)
-        write_lines(batch / L.FIGURES, [f for a in articles for f in FIGURES.get(a.article_id, [])])
+        write_figures(batch / L.FIGURES, [f for a in articles for f in FIGURES.get(a.article_id, [])])
         write_lines(batch / L.ERRORS, errors)
         write_lines(batch / L.EXTRACT_ERRORS, [])
         write_lines(batch / L.RAW, [

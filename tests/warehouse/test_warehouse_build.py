@@ -6,6 +6,7 @@ import pytest
 from warehouse_newsroom import FIGURES, RT_TALLY, RUN_2
 
 from figurewire import layout as L
+from figurewire.staged_figures import write_figures
 from warehouse.build import BuildFailed, build_models, build_order, rebuild_models, sql_models
 from warehouse.load import load_batches
 from warehouse.query import run_sql
@@ -60,7 +61,7 @@ def test_a_failing_data_test_fails_the_build_with_its_rows_and_publishes_nothing
     batch = staged.data.batch_dir(RUN_2, "rt-fr")
     good = FIGURES[RT_TALLY.article_id]
     shifted = good[0].__class__(**{**good[0].__dict__, "start": good[0].start + 3, "end": good[0].end + 3})
-    (batch / L.FIGURES).write_text("".join(f.to_json() + "\n" for f in [shifted, *good[1:]]), encoding="utf-8")
+    write_figures(batch / L.FIGURES, [shifted, *good[1:]])
     load_batches(staged.warehouse, staged.data)
     with pytest.raises(BuildFailed) as failed:
         build_models(staged.warehouse)

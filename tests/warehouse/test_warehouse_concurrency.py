@@ -17,6 +17,7 @@ import warehouse.connection as connection
 from figurewire import layout as L
 from figurewire.layout import DataLayout
 from figurewire.records import Article, Figure
+from figurewire.staged_figures import write_figures
 from warehouse.build import build_models
 from warehouse.connection import WarehouseBusy, WarehouseLocked, work_path
 from warehouse.load import load_batches
@@ -141,11 +142,11 @@ def stage_big_batch(data: DataLayout, figures: int) -> None:
     stage_batch(data, "20161223T000000Z-cccccc", "faults", [])
     (data.batch_dir("20161223T000000Z-cccccc", "faults")).rename(batch)
     (batch / L.ARTICLES).write_text("".join(a.to_json() + "\n" for a in articles), encoding="utf-8")
-    with (batch / L.FIGURES).open("w", encoding="utf-8") as fh:
-        for i in range(figures):
-            fh.write(Figure(figure_id=f"bulk-f{i}", article_id=f"bulk-{i // 50}", sentence_index=0, start=0, end=1,
-                            surface="T", value=float(i), qualifier="exact", low=None, high=None, counted="x",
-                            category="other", claimant=None, via=None, lang="fr", extractor_version="1").to_json() + "\n")
+    write_figures(batch / L.FIGURES, (
+        Figure(figure_id=f"bulk-f{i}", article_id=f"bulk-{i // 50}", sentence_index=0, start=0, end=1,
+               surface="T", value=float(i), qualifier="exact", low=None, high=None, counted="x",
+               category="other", claimant=None, via=None, lang="fr", extractor_version="1")
+        for i in range(figures)))
 
 
 @pytest.mark.parametrize("kill_after_s", [0.05, 0.25, 0.6])

@@ -8,6 +8,7 @@ import pytest
 from warehouse_newsroom import AFP_REV2, FIGURES, RUN_2, SPUTNIK_TALLY, stage_newsroom
 
 from figurewire import layout as L
+from figurewire.staged_figures import write_figures
 from warehouse.load import LoadFailed, load_batches
 from warehouse.query import run_sql
 
@@ -52,7 +53,7 @@ def test_a_re_extracted_article_has_its_figures_replaced(staged):
     load_batches(staged.warehouse, staged.data)
     batch = staged.data.batch_dir(RUN_2, "sputnik-fr")
     kept = FIGURES[SPUTNIK_TALLY.article_id][:1]
-    (batch / L.FIGURES).write_text("".join(f.to_json() + "\n" for f in kept), encoding="utf-8")
+    write_figures(batch / L.FIGURES, kept)
     assert load_batches(staged.warehouse, staged.data) == {
         "articles": 1, "figures": 1, "fetch_errors": 0, "raw_snapshots": 1, "scrape_runs": 1, "batches": 1}
     _, rows = run_sql(staged.warehouse, "select surface from figures where article_id = $a",
@@ -63,12 +64,12 @@ def test_a_re_extracted_article_has_its_figures_replaced(staged):
 
 def test_a_broken_batch_leaves_nothing_and_the_others_load(staged):
     broken = staged.data.batch_dir(RUN_2, "rt-fr")
-    with (broken / L.FIGURES).open("a", encoding="utf-8") as fh:
-        fh.write('{"figure_id": "cut-off", "article_id": \n')
+    whole = (broken / L.FIGURES).read_bytes()
+    (broken / L.FIGURES).write_bytes(whole[: len(whole) // 2])  # cut off mid-file, footer lost
     with pytest.raises(LoadFailed) as failed:
         load_batches(staged.warehouse, staged.data)
     assert list(failed.value.failures) == [f"{RUN_2}/rt-fr"]
-    assert "Malformed JSON" in str(failed.value)
+    assert "No magic bytes found at end of file" in str(failed.value)
     assert failed.value.counts["batches"] == 8
     _, rows = run_sql(staged.warehouse, "select count(*) from articles where source_id = 'rt-fr'")
     assert rows == [(0,)]
@@ -79,8 +80,7 @@ def test_a_broken_batch_leaves_nothing_and_the_others_load(staged):
     assert not (broken / L.LOADED_MARKER).exists()
     assert (staged.data.batch_dir(RUN_2, "rt-en") / L.LOADED_MARKER).read_text() == f"{RUN_2}/rt-en\n"
 
-    lines = (broken / L.FIGURES).read_text(encoding="utf-8").splitlines()[:-1]
-    (broken / L.FIGURES).write_text("".join(line + "\n" for line in lines), encoding="utf-8")
+    (broken / L.FIGURES).write_bytes(whole)
     assert load_batches(staged.warehouse, staged.data)["batches"] == 1
     assert counts(staged.warehouse)["figures"] == 15
 
@@ -97,11 +97,11 @@ def test_a_batch_without_figures_yet_loads_its_articles_and_figures_later(tmp_pa
 
     data = DataLayout.at(tmp_path / "data")
     [batch] = [b for b in stage_newsroom(data, runs=("20161221T200000Z-aaaaaa",)) if b.name == "sputnik-fr"]
-    figures = (batch / L.FIGURES).read_text(encoding="utf-8")
+    figures = (batch / L.FIGURES).read_bytes()
     (batch / L.FIGURES).unlink()
     first = load_batches(data.default_warehouse, data)
     assert (first["batches"], first["articles"], first["figures"]) == (2, 2, 2)  # AFP's figures only
-    (batch / L.FIGURES).write_text(figures, encoding="utf-8")
+    (batch / L.FIGURES).write_bytes(figures)
     assert load_batches(data.default_warehouse, data) == {
         "articles": 1, "figures": 2, "fetch_errors": 0, "raw_snapshots": 1, "scrape_runs": 1, "batches": 1}
     assert json.loads((batch / L.SCRAPE_RUN).read_text())["source_id"] == "sputnik-fr"

@@ -20,6 +20,7 @@ from figurewire.records import (
     article_text,
     stable_id,
 )
+from figurewire.staged_figures import write_figures
 
 RUN_1 = "20161221T200000Z-aaaaaa"
 RUN_2 = "20161222T130000Z-bbbbbb"
@@ -192,7 +193,7 @@ def stage_batch(data: DataLayout, run_id: str, source_id: str, articles: list[Ar
     batch = data.batch_dir(run_id, source_id)
     batch.mkdir(parents=True, exist_ok=True)
     write_lines(batch / L.ARTICLES, articles)
-    write_lines(batch / L.FIGURES, [f for a in articles for f in FIGURES.get(a.article_id, [])])
+    write_figures(batch / L.FIGURES, [f for a in articles for f in FIGURES.get(a.article_id, [])])
     errors = fault_errors() if source_id == "faults" else []
     write_lines(batch / L.ERRORS, errors)
     write_lines(batch / L.EXTRACT_ERRORS, [])
