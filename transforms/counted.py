@@ -93,28 +93,59 @@ def _content(w: str) -> bool:
     return bool(w) and w[0].isalpha() and low not in STOP
 
 
+class _LazyTokens:
+    """``tokens(s)``, produced only as far as the walk reads them: most phrases stop after two or three
+    words, so tokenising all forty up front was most of the cost. ``has(i)`` is ``i < len(tokens(s))``."""
+
+    __slots__ = ("items", "_it", "_open")
+
+    def __init__(self, s: str):
+        self.items: list[tuple[str, int, int]] = []
+        self._it = _WORD_RE.finditer(s)
+        self._open = True
+
+    def has(self, i: int) -> bool:
+        items = self.items
+        while len(items) <= i and self._open:
+            m = next(self._it, None)
+            if m is None:
+                self._open = False
+                break
+            w = m.group()
+            if len(w) > 2 and w[:2].lower() in ELIDED:
+                items.append((w[:2], m.start(), m.start() + 2))
+                items.append((w[2:], m.start() + 2, m.end()))
+            else:
+                items.append((w, m.start(), m.end()))
+            if len(items) > 40:
+                self._open = False
+        return i < len(items)
+
+
 def noun_phrase(s: str, first_may_be_participle: bool = True) -> tuple[str, int] | None:
     """The noun phrase at the start of ``s`` and where it ends, or None if ``s`` starts with no noun."""
-    toks = tokens(s[:160])
+    lazy = _LazyTokens(s[:160])
+    has = lazy.has
+    toks = lazy.items
     i = 0
-    while i < len(toks) and toks[i][0] in "«“\"":
+    while has(i) and toks[i][0] in "«“\"":
         i += 1
-    if i >= len(toks) or not _content(toks[i][0]):
+    if not has(i) or not _content(toks[i][0]):
         return None
     start = toks[i][1]
     end = toks[i][2]
     words = 1
     i += 1
-    while i < len(toks) and words < MAX_WORDS:
+    while has(i) and words < MAX_WORDS:
         w = toks[i][0]
         low = w.lower()
         if low in CONNECT_DE:
             j = i + 1
-            if j < len(toks) and toks[j][0].lower() in ("la", "l’", "l'") and low in ("de",):
+            if has(j) and toks[j][0].lower() in ("la", "l’", "l'") and low in ("de",):
                 j += 1
-            if low == "of" and j < len(toks) and not _content(toks[j][0]):
+            if low == "of" and has(j) and not _content(toks[j][0]):
                 break
-            if j < len(toks) and _content(toks[j][0]) and not toks[j][0][0].isupper() \
+            if has(j) and _content(toks[j][0]) and not toks[j][0][0].isupper() \
                     and not _PARTICIPLE_RE.search(toks[j][0]):
                 end = toks[j][2]
                 i = j + 1
@@ -123,21 +154,21 @@ def noun_phrase(s: str, first_may_be_participle: bool = True) -> tuple[str, int]
             break
         if low in CONNECT_AND:
             j = i + 1
-            if j < len(toks) and _content(toks[j][0]) and not _PARTICIPLE_RE.search(toks[j][0]) \
+            if has(j) and _content(toks[j][0]) and not _PARTICIPLE_RE.search(toks[j][0]) \
                     and not _VERBISH_RE.search(toks[j][0]) and toks[j][0].lower() not in EN_VERBS \
-                    and (low != "," or (_list_continues(toks, j) and not _apposition(toks, i))):
+                    and (low != "," or (_list_continues(lazy, j) and not _apposition(lazy, i))):
                 end = toks[j][2]
                 i = j + 1
                 words += 1
                 continue
             break
-        if low in "»”\"" and i + 1 <= len(toks):
+        if low in "»”\"":
             break
         if not _content(w) or low in IRREGULAR_PARTICIPLES or low in EN_VERBS:
             break
         if _PARTICIPLE_RE.search(w) and low not in PARTICIPLE_OK:
             # "heavily armed fighters": an -ed word between an adverb and a noun is an adjective
-            if not (i + 1 < len(toks) and _content(toks[i + 1][0]) and low.endswith("ed")
+            if not (has(i + 1) and _content(toks[i + 1][0]) and low.endswith("ed")
                     and toks[i - 1][0].lower().endswith("ly") and not _PARTICIPLE_RE.search(toks[i + 1][0])):
                 break
         if _VERBISH_RE.search(w) and low not in PARTICIPLE_OK:
@@ -150,9 +181,12 @@ def noun_phrase(s: str, first_may_be_participle: bool = True) -> tuple[str, int]
     return (phrase, end) if phrase else None
 
 
-def _list_continues(toks: list[tuple[str, int, int]], j: int) -> bool:
+def _list_continues(lazy: _LazyTokens, j: int) -> bool:
     """After a comma, keep going only if the list closes with "et"/"and" within a few words."""
-    for k in range(j, min(j + 6, len(toks))):
+    toks = lazy.items
+    for k in range(j, j + 6):
+        if not lazy.has(k):
+            break
         w = toks[k][0].lower()
         if w in ("et", "and"):
             return True
@@ -161,11 +195,14 @@ def _list_continues(toks: list[tuple[str, int, int]], j: int) -> bool:
     return False
 
 
-def _apposition(toks: list[tuple[str, int, int]], comma: int) -> bool:
+def _apposition(lazy: _LazyTokens, comma: int) -> bool:
     """"personnes, femmes et enfants, ont": a list set off by commas after a generic head describes it."""
+    toks = lazy.items
     if comma != 1 or toks[0][0].lower() not in GENERIC_HEADS:
         return False
-    for k in range(comma + 1, min(comma + 8, len(toks))):
+    for k in range(comma + 1, comma + 8):
+        if not lazy.has(k):
+            break
         if toks[k][0] in ",;:.":
             return toks[k][0] == ","
     return False
