@@ -4,7 +4,7 @@ One run is the real command in a child process against the generated newsroom (s
 process), into a fresh data folder, with ``SCRAPY_SETTINGS_MODULE=bench.crawl_settings`` so the
 crawl child runs without politeness delays. The wall time is the figure that counts; where it went
 is read afterwards from the files each step leaves (the last ``scrape_run.json`` closes the
-crawl, the last ``figures.jsonl`` the extract step, the warehouse file the load and build), so
+crawl, the last ``figures.parquet`` the extract step, the warehouse file the load and build), so
 measuring costs no extra run.
 
     .venv/bin/python -m bench.bench_end_to_end [--articles 10000] [--runs 1]
@@ -22,6 +22,8 @@ from pathlib import Path
 
 from bench.measured_process import REPO_ROOT, run_measured
 from bench.newsroom_gen import OUT_DIR, NewsroomProcess, ensure_generated, write_sources_toml
+from figurewire import layout as L
+from figurewire.staged_figures import count_figures
 
 FIGUREWIRE = REPO_ROOT / ".venv" / "bin" / "figurewire"
 RUN_ENV = {"SCRAPY_SETTINGS_MODULE": "bench.crawl_settings"}
@@ -50,14 +52,15 @@ def figurewire_run(sources_toml: Path, data_dir: Path, log: Path) -> dict:
             continue
         result["articles"] += _lines(batch / "articles.jsonl")
         result["errors"] += _lines(batch / "errors.jsonl")
-        result["figures"] += _lines(batch / "figures.jsonl")
+        if (batch / L.FIGURES).exists():
+            result["figures"] += count_figures(batch / L.FIGURES)
         run_file = batch / "scrape_run.json"
         if run_file.exists():
             crawl_end = max(crawl_end, run_file.stat().st_mtime)
             if json.loads(run_file.read_text(encoding="utf-8")).get("status") != "ok":
                 result["failed_sources"] += 1
-        if (batch / "figures.jsonl").exists():
-            extract_end = max(extract_end, (batch / "figures.jsonl").stat().st_mtime)
+        if (batch / L.FIGURES).exists():
+            extract_end = max(extract_end, (batch / L.FIGURES).stat().st_mtime)
     extract_end = max(extract_end, crawl_end)
     result["steps"] = {"crawl (start-up included)": crawl_end - started,
                        "extract": extract_end - crawl_end,

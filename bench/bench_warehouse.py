@@ -2,10 +2,11 @@
 
     .venv/bin/python bench/bench_warehouse.py [--figures 1000000] [--per-article 20] [--repeat 3]
 
-Generates staged batches (articles.jsonl, figures.jsonl, scrape_run.json per outlet) with offsets that
-really point into the article text, loads them into a fresh warehouse ``--repeat`` times through the
-real loader (bulk JSON reader, one transaction per batch, publish), then rebuilds all models (SQL,
-Python grouping, data tests). Prints a Markdown table of medians.
+Generates staged batches (articles.jsonl, figures.parquet through ``staged_figures.write_figures``,
+scrape_run.json per outlet) with offsets that really point into the article text, loads them into a
+fresh warehouse ``--repeat`` times through the real loader (bulk JSON reader for articles, Parquet
+reader for figures, one transaction per batch, publish), then rebuilds all models (SQL, Python
+grouping, data tests). Prints a Markdown table of medians.
 """
 
 from __future__ import annotations
@@ -20,12 +21,14 @@ import statistics
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from figurewire import layout as L
 from figurewire.layout import DataLayout
 from figurewire.records import Article, Figure, ScrapeRun, article_text, stable_id
+from figurewire.staged_figures import write_figures
 from warehouse.build import build_models, rebuild_models
 from warehouse.connection import publish, work_path
 from warehouse.load import load_batches
@@ -44,24 +47,39 @@ FILLER = ("les secours poursuivent leurs efforts malgré le froid tandis que les
 
 
 def generate(data: DataLayout, figures: int, per_article: int, seed: int = 7) -> dict[str, int]:
-    """Stage ``figures`` figures over ``figures // per_article`` articles, one batch per outlet."""
+    """Stage ``figures`` figures over ``figures // per_article`` articles, one batch per outlet.
+
+    Each outlet's figures stream into its Parquet file a row group at a time (1,000,000 Figure
+    objects at once would take over a gigabyte).
+    """
     rng = random.Random(seed)
     run_id = "20170101T000000Z-bench0"
     t0 = datetime(2016, 1, 1, tzinfo=UTC)
     n_articles = figures // per_article
     events = [(rng.choice(PLACES), rng.choice(ACTORS), t0 + timedelta(hours=rng.randrange(24 * 365)),
                {noun: rng.randrange(100, 60000) for noun, _, _ in NOUNS}) for _ in range(max(1, n_articles // 20))]
-    handles = {}
-    for source_id, _ in OUTLETS:
+    staged = 0
+    for index, (source_id, outlet) in enumerate(OUTLETS):
         batch = data.batch_dir(run_id, source_id)
         batch.mkdir(parents=True, exist_ok=True)
-        handles[source_id] = ((batch / L.ARTICLES).open("w", encoding="utf-8"),
-                              (batch / L.FIGURES).open("w", encoding="utf-8"))
-    counts = {source_id: 0 for source_id, _ in OUTLETS}
-    for a in range(n_articles):
-        source_id, outlet = OUTLETS[a % len(OUTLETS)]
+        articles = range(index, n_articles, len(OUTLETS))
+        with (batch / L.ARTICLES).open("w", encoding="utf-8") as articles_fh:
+            staged += write_figures(batch / L.FIGURES, _outlet_figures(
+                random.Random(seed * 1000 + index), events, articles, source_id, outlet, run_id, per_article,
+                articles_fh))
+        run = ScrapeRun(run_id=run_id, source_id=source_id, outlet=outlet, started_at=t0, finished_at=t0,
+                        finish_reason="finished", items_scraped=len(articles))
+        (batch / L.SCRAPE_RUN).write_text(json.dumps(run.to_dict()), encoding="utf-8")
+    assert staged == n_articles * per_article
+    return {"articles": n_articles, "figures": staged}
+
+
+def _outlet_figures(rng: random.Random, events, articles: range, source_id: str, outlet: str, run_id: str,
+                    per_article: int, articles_fh) -> Iterator[Figure]:
+    """One outlet's figures; its articles are written to ``articles_fh`` as they are made."""
+    for a in articles:
         place, actor, when, base = events[rng.randrange(len(events))]
-        sentences, specs, offset = [], [], 0
+        sentences, specs = [], []
         title = f"{place} : le bilan s'alourdit selon {actor}"
         offset = len(title) + 2
         for k in range(per_article):
@@ -84,24 +102,15 @@ def generate(data: DataLayout, figures: int, per_article: int, seed: int = 7) ->
             title=title, body=body, summary=None, lang="fr", published_at=when + timedelta(minutes=a % 600),
             updated_at=None, run_id=run_id, parser="bench")
         text = article_text(article)
-        articles_fh, figures_fh = handles[source_id]
         articles_fh.write(article.to_json() + "\n")
         for k, start, surface, value, qualifier, noun, category, sentence in specs:
             assert text[start:start + len(surface)] == surface
-            figures_fh.write(Figure(
+            yield Figure(
                 figure_id=stable_id(article.article_id, k), article_id=article.article_id, sentence_index=k,
                 start=start, end=start + len(surface), surface=surface, value=value, qualifier=qualifier,
                 low=value if qualifier in ("exact", "more_than", "at_least") else None,
                 high=value if qualifier == "exact" else None, counted=noun, category=category,
-                claimant=actor, via=None, lang="fr", extractor_version="bench", sentence=sentence).to_json() + "\n")
-        counts[source_id] += 1
-    for source_id, outlet in OUTLETS:
-        for fh in handles[source_id]:
-            fh.close()
-        run = ScrapeRun(run_id=run_id, source_id=source_id, outlet=outlet, started_at=t0, finished_at=t0,
-                        finish_reason="finished", items_scraped=counts[source_id])
-        (data.batch_dir(run_id, source_id) / L.SCRAPE_RUN).write_text(json.dumps(run.to_dict()), encoding="utf-8")
-    return {"articles": n_articles, "figures": n_articles * per_article}
+                claimant=actor, via=None, lang="fr", extractor_version="bench", sentence=sentence)
 
 
 def bare_duckdb_insert(data: DataLayout, into: Path) -> float:
@@ -109,18 +118,13 @@ def bare_duckdb_insert(data: DataLayout, into: Path) -> float:
     the ceiling the loader is compared with, measured in the same run on the same files."""
     import duckdb
 
-    from warehouse import tables
-
     files = sorted(str(p) for p in data.staging_dir.glob(f"*/*/{L.FIGURES}"))
     into.unlink(missing_ok=True)
     con = duckdb.connect(str(into))
-    columns = tables.columns("figures")
-    con.execute("create table figures as select * from read_json($files, format = 'newline_delimited', "
-                "columns = $columns) limit 0", {"files": files, "columns": columns})
+    con.execute("create table figures as select * from read_parquet($files) limit 0", {"files": files})
     started = time.perf_counter()
     con.begin()
-    con.execute("insert into figures select * from read_json($files, format = 'newline_delimited', "
-                "columns = $columns)", {"files": files, "columns": columns})
+    con.execute("insert into figures select * from read_parquet($files)", {"files": files})
     con.commit()
     con.execute("checkpoint")
     seconds = time.perf_counter() - started
@@ -147,7 +151,8 @@ def main(argv: list[str] | None = None) -> int:
     root = Path(tempfile.mkdtemp(prefix="figurewire-bench-"))
     data = DataLayout.at(root / "data")
     gen_s, sizes = timed(generate, data, args.figures, args.per_article)
-    staged_mb = sum(p.stat().st_size for p in data.staging_dir.rglob("*.json*")) / 1e6
+    figures_mb = sum(p.stat().st_size for p in data.staging_dir.rglob(L.FIGURES)) / 1e6
+    staged_mb = figures_mb + sum(p.stat().st_size for p in data.staging_dir.rglob("*.json*")) / 1e6
     print(f"generated {sizes['figures']:,} figures / {sizes['articles']:,} articles ({staged_mb:.0f} MB staged) "
           f"in {gen_s:.1f} s", file=sys.stderr)
 
@@ -174,14 +179,14 @@ def main(argv: list[str] | None = None) -> int:
     rows = [
         ("figures loaded", f"{sizes['figures']:,}", ""),
         ("articles loaded", f"{sizes['articles']:,}", ""),
-        ("staged JSON", f"{staged_mb:.0f} MB", ""),
+        ("staged files", f"{staged_mb:.0f} MB", f"figures Parquet {figures_mb:.0f} MB, the rest JSON lines"),
         (f"load, median of {args.repeat} (s)", f"{load_s:.2f}", "all batches, one transaction each, + publish"),
         ("figure rows/s", f"{sizes['figures'] / load_s:,.0f}", "target ≥ 1,000,000 " +
          ("(met)" if sizes["figures"] / load_s >= 1_000_000 else
           f"(missed by {1 - sizes['figures'] / load_s / 1_000_000:.0%})")),
         ("all rows/s", f"{total_rows / load_s:,.0f}", "figures + articles + scrape runs"),
         ("bare DuckDB figure rows/s", f"{sizes['figures'] / statistics.median(bare_times):,.0f}",
-         "same files, one read_json insert, no upsert/articles/bookkeeping: the ceiling here"),
+         "same files, one read_parquet insert, no upsert/articles/bookkeeping: the ceiling here"),
         ("load without publish (s)", f"{load_s - publish_s:.2f}", f"publish copy {publish_s:.2f} s"),
         ("first build (s)", f"{build_s:.1f}", f"{len(built)} models + data tests"),
         ("rebuild all marts (s)", f"{statistics.median(rebuild_times):.1f}",
