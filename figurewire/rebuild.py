@@ -159,7 +159,7 @@ def write_derived_run(data: DataLayout, run_id: str, reparsed: Reparsed,
                 extract_errors.append(FetchError(
                     error_id=stable_id(article.run_id, article.article_id, "extract"), run_id=article.run_id,
                     source_id=article.source_id, outlet=article.outlet, url=article.url, stage="extract",
-                    kind=type(exc).__name__, http_status=None, message=str(exc)[:500],
+                    kind="extract_failed", http_status=None, message=f"{type(exc).__name__}: {exc}"[:500],
                     occurred_at=utc_now()).to_json())
         write_lines_atomically(batch / L.ARTICLES, [a.to_json() for a in by_source.get(source_id, [])])
         write_lines_atomically(batch / L.ERRORS, [e.to_json() for e in errors_by_source.get(source_id, [])])

@@ -2,7 +2,7 @@
 
 The raw tables are declared in ``migrations/*.sql``; the contract test checks them against
 ``RAW_TABLES`` so the SQL schema and ``figurewire/records.py`` cannot drift apart. The loader reads
-staged JSON with exactly these columns, so a staged file never decides a column's type.
+staged JSON (and the Parquet figures) into exactly these columns, so a staged file never decides a column's type.
 """
 
 from __future__ import annotations
