@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from transforms.anchored_regex import tail_search
+
 _I = re.IGNORECASE
 MONTHS = (
     "janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|"
@@ -89,7 +91,7 @@ def why_not_figure(text: str, start: int, end: int, kind: str, value: float, lo:
             return "year"
         if plain and len(token) > 1 and token[0] == "0":
             return "identifier"
-    if _DATE_R.match(right) or _DATE_L.search(left):
+    if _DATE_R.match(right) or _date_l(left):
         return "date"
     if _DURATION_R.match(right):
         return "duration"
@@ -97,7 +99,7 @@ def why_not_figure(text: str, start: int, end: int, kind: str, value: float, lo:
         return "age"
     if kind == "digits" and value < 120 and _AGE_END_R.match(right) and _NAME_COMMA_L.search(left):
         return "age"
-    if _ID_L.search(left):
+    if _id_l(left):
         return "identifier"
     if kind == "digits" and _ID_END_R.match(right) and _ACRONYM_L.search(left):
         sent_start = text[lo:start].strip()
@@ -105,7 +107,7 @@ def why_not_figure(text: str, start: int, end: int, kind: str, value: float, lo:
             return "identifier"
     if _ADDRESS_R.match(right):
         return "address"
-    if _DISTANCE_R.match(right) or (_RX1.match(right) and _PAREN_L.search(left)):
+    if _DISTANCE_R.match(right) or (_RX1.match(right) and _paren_l(left)):
         return "distance"
     if _KIND_R.match(right) and _KIND_L.search(left) and not _KIND_EXEMPT_L.search(left):
         return "kind"
@@ -115,13 +117,13 @@ def why_not_figure(text: str, start: int, end: int, kind: str, value: float, lo:
         return "frequency"
     if _THRESHOLD_R.match(right) or _THRESHOLD_L.search(wide_left):
         return "threshold"
-    if _DEMONSTRATIVE_L.search(left):
+    if _demonstrative_l(left):
         return "set"
-    if kind == "words" and value == 2 and _RX0.search(left):
+    if kind == "words" and value == 2 and _rx0_l(left):
         return "set"
-    if _SET_LIST_L2.search(wide_left) or _SET_LIST_R.match(right):
+    if _set_list_l2(wide_left) or _SET_LIST_R.match(right):
         return "set"
-    if _INSTITUTION_R.match(right) and _DEFINITE_L.search(left):
+    if _INSTITUTION_R.match(right) and _definite_l(left):
         return "set"
     return None
 
@@ -135,3 +137,10 @@ def phone_spans(text: str) -> list[tuple[int, int]]:
 _RX0 = re.compile(r"\b(?:les|des|the)\s$", _I)
 _RX1 = re.compile(r"\s?(?:km|miles?|mi)\b")
 _RX2 = re.compile(r"\s?(?:%|pour\s?cent|percent)")
+
+# The left-context tests above must end where the number starts: search only where such a match can begin.
+# "bus n°" (the only unbounded word) is also matched by its own last word "n°", so leaving it out of the
+# searched copy of _ID_L cannot change whether _ID_L matches.
+_ID_L_BOUNDED = re.compile(_ID_L.pattern.replace(r"bus\s+n°|", "", 1), _ID_L.flags)
+_date_l, _id_l, _paren_l, _demonstrative_l, _rx0_l, _definite_l, _set_list_l2 = (
+    tail_search(rx) for rx in (_DATE_L, _ID_L_BOUNDED, _PAREN_L, _DEMONSTRATIVE_L, _RX0, _DEFINITE_L, _SET_LIST_L2))
