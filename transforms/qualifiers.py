@@ -69,15 +69,14 @@ _LAST_WORDS = frozenset("""de d d' d’ moins least than of minimum over exceedi
 most maximum environ quelque presque approximativement près modo nearly about around some roughly approximately
 almost estimated maybe perhaps déjà désormais maintenant jusqu’à jusqu'à""".split())
 _LAST_STEMS = ("dépass", "franchi", "surpass", "frôl", "avoisin", "approch", "top", "exceed", "near", "barre", "cap")
-_LAST_WORD_RE = re.compile(r"([^\s]+)\s*$")
 
 
 def qualifier_before(left: str) -> tuple[str, int] | None:
     """``(qualifier, length of the qualifier words)`` if ``left`` ends with qualifier words."""
-    lw = _LAST_WORD_RE.search(left[-30:])
-    if lw is None:
+    words = left[-30:].split()  # the last run of non-space characters
+    if not words:
         return None
-    word = lw.group(1).lower()
+    word = words[-1].lower()
     if word not in _LAST_WORDS and not word.startswith(_LAST_STEMS) and not word.endswith(("d’", "d'")):
         return None
     m = LEFT_RE.search(left[-60:])
