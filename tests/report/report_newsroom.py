@@ -12,11 +12,14 @@ Offsets are found in the texts, so they are exact.
 from __future__ import annotations
 
 import json
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
+
+import hand_staged
+from hand_staged import utc
 
 from figurewire import layout as L
 from figurewire.layout import DataLayout
-from figurewire.records import Article, FetchError, Figure, RawSnapshot, ScrapeRun, article_text, stable_id
+from figurewire.records import Article, FetchError, Figure, RawSnapshot, ScrapeRun, stable_id
 from figurewire.staged_figures import write_figures
 
 RUN_1 = "20161221T200000Z-aaaaaa"
@@ -24,38 +27,12 @@ RUN_2 = "20161222T130000Z-bbbbbb"
 HOSTILE = "</script><script>document.title='pwned'</script><b>bold</b>"
 
 
-def utc(text: str) -> datetime:
-    return datetime.fromisoformat(text).replace(tzinfo=UTC)
+def article(*args, run_id=RUN_2, **kwargs) -> Article:
+    return hand_staged.article(*args, run_id=run_id, **kwargs)
 
 
-def article(source_id, outlet, story_key, revision, title, body, published, updated=None, lang="fr",
-            run_id=RUN_2) -> Article:
-    return Article(
-        article_id=stable_id(outlet, story_key, revision), story_id=stable_id(outlet, story_key),
-        revision=revision, source_id=source_id, outlet=outlet,
-        feed_kind="newsml" if outlet == "AFP" else "rss", url=f"http://{source_id}.newsroom.test/{story_key}",
-        canonical_url=None, guid=story_key, title=title, body=body, summary=None, lang=lang,
-        published_at=utc(published), updated_at=utc(updated) if updated else None, authors=["Rédaction"],
-        tags=["Syrie"], content_hash=stable_id(title, body), fetched_at=utc(updated or published),
-        run_id=run_id, parser="hand")
-
-
-def figure(art: Article, surface: str, value, qualifier, counted, category, claimant=None, via=None,
-           low=None, high=None, occurrence: int = 1) -> Figure:
-    text = article_text(art)
-    start = -1
-    for _ in range(occurrence):
-        start = text.index(surface, start + 1)
-    end = start + len(surface)
-    sentence_start = max(text.rfind(". ", 0, start) + 2, text.rfind("\n", 0, start) + 1, 0)
-    sentence_end = text.find(". ", end)
-    sentence = text[sentence_start: sentence_end + 1 if sentence_end >= 0 else len(text)]
-    return Figure(
-        figure_id=stable_id(art.article_id, start), article_id=art.article_id,
-        sentence_index=text[:start].count(". ") + text[:start].count("\n\n"), start=start, end=end,
-        surface=surface, value=value, qualifier=qualifier, low=low, high=high, counted=counted,
-        category=category, claimant=claimant, via=via, lang=art.lang, extractor_version="hand-1",
-        sentence=sentence)
+def figure(*args, **kwargs) -> Figure:
+    return hand_staged.figure(*args, sentence_end='. ', **kwargs)
 
 
 AFP_STORY = "urn:newsml:afp.com:20161221:alep-sorties"
