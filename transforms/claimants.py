@@ -11,6 +11,7 @@ in the same article; a figure is never credited to an earlier sentence's source 
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import deque
 from dataclasses import dataclass, field
@@ -286,8 +287,9 @@ class Attributor:
 
     def _marker(self, pos, end, direction, raw, via, sent, tag=False, person=False) -> Marker:
         claimant, via2, named = self.resolve(raw, via, sent, tag=tag)
-        mk = Marker(pos, end, direction, claimant, via2, named, _clean_np(raw or "") if raw != "\x00rel" else "")
-        mk.person = person or bool(claimant and _person_name(_clean_np(raw or "")))
+        cleaned = _clean_np(raw or "")
+        mk = Marker(pos, end, direction, claimant, via2, named, cleaned if raw != "\x00rel" else "")
+        mk.person = person or bool(claimant and _person_name(cleaned))
         return mk
 
     def resolve(self, raw: str | None, via: str | None, sent: str = "", tag: bool = False
@@ -514,6 +516,7 @@ def _subject_before(before: str) -> tuple[str | None, int]:
     return t, start + lead
 
 
+@functools.lru_cache(maxsize=8192)  # pure, and sources recur from sentence to sentence
 def _clean_np(raw: str) -> str:
     np = raw.strip(" ,.;:«»“”\"'")
     np = _RX29.sub("", np)
@@ -528,6 +531,7 @@ _ADJ = (r"premier|première|nouveau|nouvel|nouvelle|dernier|dernière|preliminar
         r"officiel|officielle|provisoire|définitifs?|définitives?|final|finals?")
 
 
+@functools.lru_cache(maxsize=8192)  # pure, and sources recur from sentence to sentence
 def _data_source(np: str) -> str | None:
     """"les résultats publiés par la préfecture" -> "préfecture"; "un premier décompte" -> None;
     "the government's preliminary estimates" -> "government"; "a Reuters tally" -> "Reuters"."""
@@ -566,6 +570,7 @@ def _strip_descriptor(np: str) -> str:
     return np
 
 
+@functools.lru_cache(maxsize=8192)  # pure, and sources recur from sentence to sentence
 def _person_name(np: str) -> str | None:
     """The person's name in "le ministre russe de la Défense Sergueï Choïgou" or "Conservative MP Daniel Brookes"."""
     words = np.split()
@@ -591,6 +596,7 @@ def _person_name(np: str) -> str | None:
     return None
 
 
+@functools.lru_cache(maxsize=8192)  # pure, and sources recur from sentence to sentence
 def _outlet_name(s: str | None) -> str | None:
     if not s:
         return None

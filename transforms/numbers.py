@@ -70,6 +70,8 @@ def parse_digits(token: str, lang: str = "fr", scaled: bool = False) -> float | 
     English: a comma before exactly three digits groups thousands and a dot is decimal. A scale word
     after the number (``1,089 million``) makes a lone French comma decimal in both readings.
     """
+    if token.isdigit() and token.isascii():  # the common case, decided as the general path below would
+        return float(int(token)) if len(token) <= MAX_DIGITS else None
     token = token.strip()
     for sp in GROUP_SPACES:
         token = token.replace(sp, "")
