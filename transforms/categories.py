@@ -183,6 +183,8 @@ def _find_cue(before: str, after: str) -> tuple[str, str] | None:
     m = _CUES_RE.search(after, 0, 70)
     if m:
         best = (m.start(), m.group(), m.lastgroup.rstrip("0123456789"))
+    if best is not None and best[0] <= 5:
+        return best[1], best[2]  # a cue before the number is at least 5 away: it cannot be nearer
     b = before[-90:]
     last = None
     for hit in _CUES_RE.finditer(b):
