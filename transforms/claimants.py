@@ -88,6 +88,10 @@ _SELON_RE = re.compile(rf"(?<![\w])(?:selon|d{_AP}après|according\s+to|de\s+sou
 _CITING_RE = re.compile(r"^\s*,?\s*(?:citing|citant|cité\w*\s+par)\s+", _I)
 _TAG_FR_RE = re.compile(r"\(([^()]{2,60})\)\s*[.!]?\s*$")
 _TAG_EN_RE = re.compile(r"\s[-–—]\s([^-–—:()]{2,50})$")
+# Letters every _SELON_RE match contains (none of i, s, k, whose case folding reaches non-ASCII letters, so
+# a match always leaves them in sent.lower()): most sentences have none and skip the scan. _INTERROGE_RE
+# needs "par" the same way.
+_SELON_KEYS = ("elon", "aprè", "accord", "ource")
 _INTERROGE_RE = re.compile(r"\b(?:interrogée?s?|contactée?s?|joint\w*|cité\w*|interviewed|quoted)\s+par\s+"
                            r"(?:l[’']|la\s+|le\s+)?([A-ZÀ-Þ][\w\-’']*(?:\s+[A-ZÀ-Þ][\w\-’']*)*)", _I)
 _POUR_VIA_RE = re.compile(r"\s+(?:pour|for)\s+(?:l[’']|la\s+|le\s+)?([A-ZÀ-Þ][\w\-’']*(?:\s+[A-ZÀ-Þ][\w\-’']*)*)\s*$")
@@ -191,11 +195,12 @@ class Attributor:
         """Attribution markers of one sentence, claimants resolved against the article so far."""
         found: list[Marker] = []
         sent_via = None
-        m = _INTERROGE_RE.search(sent)
+        low = sent.lower()
+        m = _INTERROGE_RE.search(sent) if "par" in low else None
         if m:
             sent_via = _outlet_name(m.group(1))
         tag = _alert_tag(sent)
-        for m in _SELON_RE.finditer(sent):
+        for m in (_SELON_RE.finditer(sent) if any(k in low for k in _SELON_KEYS) else ()):
             rest = sent[m.end():]
             raw, via, consumed, person = _np_with_via(rest)
             if raw and _data_source(_clean_np(raw)) is None:
