@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from bs4 import BeautifulSoup, Tag
+from bs4 import BeautifulSoup, NavigableString, Tag
 
 from scrapers.parsers.decoding import decode_html
 from scrapers.parsers.faults import ParseFault
@@ -30,7 +30,15 @@ _END_OF_DOCUMENT = re.compile(r"</(html|body)\s*>", re.IGNORECASE)
 # A block whose class/id also names the article itself ("content-with-sidebar", "entry-content-read-more",
 # "l-article-body-segment") holds the text, whatever boilerplate word its name contains.
 ARTICLE_MARKER = re.compile(r"(^|[-_ ])(article|body|content|entry|main|post|story|text)", re.IGNORECASE)
+# Readers' comments are often marked up as <article>s of their own, ahead of the story's.
+_COMMENT = re.compile(r"comment", re.IGNORECASE)
 PAGE_ELEMENTS = {"html", "body", "[document]"}
+# Below this many characters the chosen container most likely held a teaser, not the article.
+SHORT_BODY = 500
+# Elements that end a run of text; everything else (a, b, span, font...) continues it.
+BLOCK_ELEMENTS = {"address", "article", "blockquote", "br", "dd", "div", "dl", "dt", "figure", "h1", "h2", "h3",
+                  "h4", "h5", "h6", "hr", "li", "main", "ol", "p", "pre", "section", "table", "td", "th", "tr",
+                  "ul"}
 
 
 @dataclass
@@ -143,6 +151,10 @@ class GenericArticleParser:
             body = paragraphs_to_body(re.split(r"\n\s*\n", _ld_text(ld.get("articleBody")) or ""))
         if not body and not self.BODY_SELECTOR:
             body = self._paragraphs(_densest_paragraph_parent(soup))
+        if len(body) < SHORT_BODY and not self.BODY_SELECTOR:
+            blocks = _densest_text_blocks(soup, self.DROP_SELECTOR)
+            if len(blocks) >= (SHORT_BODY if body else SHORT_BODY // 4) and len(blocks) > 2 * len(body):
+                body = blocks
         return body
 
     def _paragraphs(self, container: Tag | None) -> str:
@@ -157,8 +169,12 @@ class GenericArticleParser:
         if self.BODY_SELECTOR:
             return soup.select_one(self.BODY_SELECTOR)
         for selector in ("[itemprop=articleBody]", "article", "main", "[role=main]"):
-            node = soup.select_one(selector)
-            if node is not None and node.find("p"):
+            for node in soup.select(selector):
+                if not _COMMENT.search(" ".join(node.get("class") or []) + " " + (node.get("id") or "")):
+                    break
+            else:
+                continue
+            if node.find("p"):
                 return node
         return None
 
@@ -283,3 +299,66 @@ def _densest_paragraph_parent(soup: BeautifulSoup) -> Tag | None:
     if not scores:
         return None
     return max(scores.values(), key=lambda pair: pair[0])[1]
+
+
+def _densest_text_blocks(soup: BeautifulSoup, drop_selector: str) -> str:
+    """Text blocks of the element holding the most paragraph-like text: ``<p>``s and ``div[class*=paragraph]``
+    count for their parent, text between ``<br>``s for the element it sits in. Pages whose article is
+    written as ``<br>``-separated text in ``<div>``s, or in paragraph ``<div>``s, have no usable ``<p>``."""
+    dropped = {id(node) for node in soup.select(drop_selector)}
+    scores: dict[int, list] = {}
+
+    def credit(node: Tag, length: int) -> None:
+        entry = scores.setdefault(id(node), [0, node])
+        entry[0] += length
+
+    for p in soup.find_all("p"):
+        if p.parent is not None and not _inside_boilerplate(p, None):
+            credit(p.parent, len(p.get_text()))
+    for div in soup.find_all("div", class_=re.compile("paragraph", re.IGNORECASE)):
+        if div.parent is not None and not _inside_boilerplate(div, None):
+            credit(div.parent, len(div.get_text()))
+    seen: set[int] = set()
+    for br in soup.find_all("br"):
+        parent = br.parent
+        if parent is None or id(parent) in seen or parent.name in PAGE_ELEMENTS:
+            continue
+        seen.add(id(parent))
+        if _inside_boilerplate(parent, None):
+            continue
+        length = sum(len(child) if isinstance(child, str) else len(child.get_text())
+                     for child in parent.children
+                     if isinstance(child, str) or (isinstance(child, Tag) and child.name not in BLOCK_ELEMENTS))
+        credit(parent, length)
+    if not scores:
+        return ""
+    container = max(scores.values(), key=lambda pair: pair[0])[1]
+    blocks: list[str] = []
+    _text_blocks(container, blocks, [], dropped)
+    return paragraphs_to_body(blocks)
+
+
+def _text_blocks(node: Tag, blocks: list[str], run: list[str], dropped: set[int], depth: int = 0) -> None:
+    """Append the runs of text of ``node`` to ``blocks``, a new block at every block element."""
+    for child in node.children:
+        if isinstance(child, Tag):
+            if id(child) in dropped or child.name in ("script", "style", "noscript", "template"):
+                continue
+            marker = " ".join(child.get("class") or []) + " " + (child.get("id") or "")
+            if marker.strip() and BOILERPLATE.search(marker) and not ARTICLE_MARKER.search(marker):
+                continue
+            if child.name in BLOCK_ELEMENTS:
+                _flush(blocks, run)
+                if depth < 200:
+                    _text_blocks(child, blocks, run, dropped, depth + 1)
+                _flush(blocks, run)
+            elif depth < 200:
+                _text_blocks(child, blocks, run, dropped, depth + 1)
+        elif type(child) is NavigableString:
+            run.append(str(child))
+
+
+def _flush(blocks: list[str], run: list[str]) -> None:
+    if run:
+        blocks.append(" ".join(run))
+        run.clear()
