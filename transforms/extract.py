@@ -35,6 +35,11 @@ _SPECIAL_RE = re.compile(
     rf"|(?P<approx>(?:une?|a)\s+(?:{_APPROX_NOUN}|dozen))"
     r"|(?P<half>(?:un\s+|a\s+)?demi-million|half\s+a\s+million)"
     r")(?![\w])", _I)
+# Every _SPECIAL_RE match contains one of these once lowercased, unless the sentence has one of the letters
+# whose case folding in re differs from str.lower (dotless i, long s, dotted capital I): a sentence with
+# neither skips the scan.
+_SPECIAL_KEYS = ("aine", "millier", "thousand", "hundred", "dozen", "demi-million", "half")
+_ODD_FOLDS = "ıſİ"
 _CUR_PREFIX_RE = re.compile(r"(?:US|C|A|HK)?[$€£¥]\s?$")
 _SCALE_RE = re.compile(r"[ \u00a0\u202f\u2009](millions?|milliards?|billions?|trillions?|thousand|mille)(?![\w])", _I)
 _SCALE_ATTACHED_RE = re.compile(r"(bn|m|mn|k)(?![\w])")
@@ -165,7 +170,10 @@ def figures_for_article(article: Article) -> list[Figure]:
 def _candidates(text: str, s0: int, s1: int, lang: str, phones: list[tuple[int, int]]) -> list[_Cand]:
     found: list[_Cand] = []
     taken: list[tuple[int, int]] = []
-    for m in _SPECIAL_RE.finditer(text, s0, s1):
+    sent = text[s0:s1]
+    low = sent.lower()
+    may_special = any(k in low for k in _SPECIAL_KEYS) or any(ch in sent for ch in _ODD_FOLDS)
+    for m in (_SPECIAL_RE.finditer(text, s0, s1) if may_special else ()):
         phrase = m.group()
         if m.lastgroup == "vague":
             b = qualifiers.vague_bounds(phrase)

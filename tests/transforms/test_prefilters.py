@@ -39,3 +39,21 @@ def test_every_case_spelling_of_the_marker_words_is_caught():
                 assert any(k in low for k in claimants._SELON_KEYS), variant
             if claimants._INTERROGE_RE.search(sent + " X"):
                 assert "par" in low, variant
+
+
+def test_every_special_quantity_match_keeps_a_key_under_lower():
+    from transforms import extract
+    matched = 0
+    for text in _texts():
+        for m in extract._SPECIAL_RE.finditer(text):
+            assert any(k in m.group().lower() for k in extract._SPECIAL_KEYS), m.group()
+            matched += 1
+    assert matched > 20
+    for phrase in ["des dizaines", "Quelques CENTAINES de milliers", "plusieurs milliers", "tens of thousands",
+                   "several dozen", "Dozens", "HUNDREDS", "une vingtaine", "a dozen", "un demi-million",
+                   "half a million", "une soixantaine", "un millier"]:
+        sent = f"Selon eux, {phrase} de personnes."
+        assert extract._SPECIAL_RE.search(sent), phrase
+        assert any(k in sent.lower() for k in extract._SPECIAL_KEYS), phrase
+    odd = "des dızaines de morts"
+    assert extract._SPECIAL_RE.search(odd) and any(ch in odd for ch in extract._ODD_FOLDS)
