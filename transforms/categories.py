@@ -177,22 +177,43 @@ _CUES_RE = re.compile(
     r")(?![\w\-])", _I)
 
 
+# The same pattern without IGNORECASE, run on the lowercased window: about 4x faster, because re skips
+# alternatives on their first letter only when matching case-sensitively. It is used only on windows made
+# of _FOLD_SAFE characters, for which a case-insensitive match of this pattern and a case-sensitive match
+# of the lowercased text agree character by character (tests/transforms/test_prefilters.py checks every one);
+# any other window takes the original pattern.
+_CUES_LOWER_RE = re.compile(_CUES_RE.pattern)
+_FOLD_SAFE = ("".join(chr(c) for c in range(0x20, 0x7f)) + "\t\n\r\u00a0\u202f\u2009"
+              "àâäáãåçéèêëíìîïñóòôöõúùûüýÿœæÀÂÄÁÃÅÇÉÈÊËÍÌÎÏÑÓÒÔÖÕÚÙÛÜÝŸŒÆ’‘“”«»–—…°€£")
+_FOLD_UNSAFE_RE = re.compile("[^" + re.escape(_FOLD_SAFE) + "]")
+
+
 def _find_cue(before: str, after: str) -> tuple[str, str] | None:
     """The verb cue nearest the number: first one after it, else the last one before it."""
     best: tuple[int, str, str] | None = None
-    m = _CUES_RE.search(after, 0, 70)
-    if m:
-        best = (m.start(), m.group(), m.lastgroup.rstrip("0123456789"))
+    a = after[:70]
+    if _FOLD_UNSAFE_RE.search(a) is None:
+        m = _CUES_LOWER_RE.search(a.lower())
+        if m:
+            best = (m.start(), a[m.start():m.end()], m.lastgroup.rstrip("0123456789"))
+    else:
+        m = _CUES_RE.search(after, 0, 70)
+        if m:
+            best = (m.start(), m.group(), m.lastgroup.rstrip("0123456789"))
     if best is not None and best[0] <= 5:
         return best[1], best[2]  # a cue before the number is at least 5 away: it cannot be nearer
     b = before[-90:]
     last = None
-    for hit in _CUES_RE.finditer(b):
-        last = hit
+    if _FOLD_UNSAFE_RE.search(b) is None:
+        for hit in _CUES_LOWER_RE.finditer(b.lower()):
+            last = hit
+    else:
+        for hit in _CUES_RE.finditer(b):
+            last = hit
     if last is not None:
         d = len(b) - last.end() + 5
         if best is None or d < best[0]:
-            best = (d, last.group(), last.lastgroup.rstrip("0123456789"))
+            best = (d, b[last.start():last.end()], last.lastgroup.rstrip("0123456789"))
     return (best[1], best[2]) if best else None
 
 

@@ -57,3 +57,36 @@ def test_every_special_quantity_match_keeps_a_key_under_lower():
         assert any(k in sent.lower() for k in extract._SPECIAL_KEYS), phrase
     odd = "des dızaines de morts"
     assert extract._SPECIAL_RE.search(odd) and any(ch in odd for ch in extract._ODD_FOLDS)
+
+
+def test_lowercased_cue_search_agrees_on_every_fold_safe_character():
+    import re
+
+    from transforms import categories
+    pattern = categories._CUES_RE.pattern
+    bare = re.sub(r"\(\?P<\w+>|\\[a-zA-Z]", "", pattern)  # group names and escapes are not literals
+    literals = {c for c in bare if c.isalpha() or not c.isascii()}
+    assert {"t", "é", "’"} <= literals and "P" not in literals
+    classes = set(re.findall(r"\[[^\]]*\]", pattern)) | {r"\w", r"\s", r"\S", r"\d", ".", r"[\w\-]"}
+    for c in categories._FOLD_SAFE:
+        low = c.lower()
+        assert len(low) == 1, c
+        for p in literals:
+            assert bool(re.fullmatch(re.escape(p), c, re.I)) == (low == p), (c, p)
+        for cls in classes:
+            assert bool(re.fullmatch(cls, c, re.I)) == bool(re.fullmatch(cls, low)), (c, cls)
+
+
+def test_lowercased_cue_search_finds_the_same_cues_on_every_window():
+    from transforms import categories
+    checked = 0
+    for text in _texts():
+        for i in range(0, len(text), 7):
+            w = text[i:i + 90]
+            if categories._FOLD_UNSAFE_RE.search(w):
+                continue
+            a = [(m.span(), m.lastgroup) for m in categories._CUES_RE.finditer(w)]
+            b = [(m.span(), m.lastgroup) for m in categories._CUES_LOWER_RE.finditer(w.lower())]
+            assert a == b, w
+            checked += len(a)
+    assert checked > 1000
