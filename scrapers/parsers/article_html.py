@@ -1,6 +1,6 @@
 """Article pages to fields: JSON-LD ``NewsArticle`` first, then OpenGraph/meta tags, then the DOM.
 
-One BeautifulSoup/lxml parse per page. The generic parser works on any reasonably built news page;
+One lxml parse per page. The generic parser works on any reasonably built news page;
 an outlet whose pages need it gets a subclass that only sets the selector constants (see
 ``parsers/outlets``), and ``Source.parser`` names it.
 """
@@ -11,9 +11,11 @@ import json
 import re
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import lru_cache
 from typing import Any
 
-from bs4 import BeautifulSoup, NavigableString, Tag
+from lxml import etree
+from lxml.cssselect import CSSSelector
 
 from scrapers.parsers.decoding import decode_html
 from scrapers.parsers.faults import ParseFault
@@ -32,7 +34,10 @@ _END_OF_DOCUMENT = re.compile(r"</(html|body)\s*>", re.IGNORECASE)
 ARTICLE_MARKER = re.compile(r"(^|[-_ ])(article|body|content|entry|main|post|story|text)", re.IGNORECASE)
 # Readers' comments are often marked up as <article>s of their own, ahead of the story's.
 _COMMENT = re.compile(r"comment", re.IGNORECASE)
-PAGE_ELEMENTS = {"html", "body", "[document]"}
+PAGE_ELEMENTS = {"html", "body"}
+_LD_JSON = re.compile(r"ld\+json", re.IGNORECASE)
+_PARAGRAPH_CLASS = re.compile("paragraph", re.IGNORECASE)
+_NO_TEXT = {"script", "style", "noscript", "template", "rt", "rp"}
 # Below this many characters the chosen container most likely held a teaser, not the article.
 SHORT_BODY = 500
 # Elements that end a run of text; everything else (a, b, span, font...) continues it.
@@ -78,64 +83,70 @@ class GenericArticleParser:
         text, encoding = decode_html(body, content_type)
         if not _END_OF_DOCUMENT.search(text[-2048:]):
             raise ParseFault("truncated", "the HTML stops before </body></html>")
-        soup = BeautifulSoup(text, "lxml")
-        ld = _json_ld_article(soup)
-        meta = _meta_tags(soup)
-        head_lang = soup.html.get("lang") if soup.html else None
-        canonical = _canonical(soup, meta, ld, url)
+        root = _parse_tree(text)
+        ld = _json_ld_article(root)
+        meta = _meta_tags(root)
+        head_lang = root.get("lang") if root.tag == "html" else None
+        canonical = _canonical(root, meta, ld, url)
         article = PageArticle(
             url=url,
-            title=self.title(soup, ld, meta),
+            title=self.title(root, ld, meta),
             body="",
             summary=squash(_first(ld.get("description"), meta.get("og:description"), meta.get("description"))) or None,
             lang=primary_language(_first(_ld_text(ld.get("inLanguage")), head_lang, meta.get("og:locale"),
                                          meta.get("content-language"))),
-            published=self.published(soup, ld, meta),
+            published=self.published(root, ld, meta),
             updated=to_utc(_first(ld.get("dateModified"), meta.get("article:modified_time"),
                                   meta.get("og:updated_time"))),
-            authors=self.authors(soup, ld, meta),
+            authors=self.authors(root, ld, meta),
             canonical_url=canonical,
             section=squash(_first(_ld_text(ld.get("articleSection")), meta.get("article:section"))) or None,
             tags=_tags(ld, meta),
             encoding=encoding,
             parser=self.name(),
         )
-        article.body = self.body(soup, ld)
+        article.body = self.body(root, ld)
         return article
 
-    # --- one method per field, so an outlet parser can replace a single one when selectors are not enough
+    # --- one method per field, so an outlet parser can replace a single one when selectors are not enough.
+    # ``root`` is the page's lxml ``<html>`` element.
 
-    def title(self, soup: BeautifulSoup, ld: dict, meta: dict) -> str | None:
+    def title(self, root: HtmlNode, ld: dict, meta: dict) -> str | None:
         if self.TITLE_SELECTOR:
-            node = soup.select_one(self.TITLE_SELECTOR)
-            if node:
-                return squash(node.get_text(" "))
-        h1 = soup.select_one("article h1") or soup.find("h1")
-        found = _first(_ld_text(ld.get("headline")), meta.get("og:title"), h1.get_text(" ") if h1 else None)
-        if not found and soup.title and soup.title.string:
-            found = re.split(r"\s[|–—]\s", soup.title.string)[0]
+            node = _select_one(root, self.TITLE_SELECTOR)
+            if node is not None:
+                return squash(_text(node, " "))
+        h1 = _select_one(root, "article h1")
+        if h1 is None:
+            h1 = _select_one(root, "h1")
+        found = _first(_ld_text(ld.get("headline")), meta.get("og:title"), _text(h1, " ") if h1 is not None else None)
+        if not found:
+            title = _select_one(root, "title")
+            string = _only_string(title) if title is not None else None
+            if string:
+                found = re.split(r"\s[|–—]\s", string)[0]
         return squash(found) or None
 
-    def published(self, soup: BeautifulSoup, ld: dict, meta: dict) -> datetime | None:
+    def published(self, root: HtmlNode, ld: dict, meta: dict) -> datetime | None:
         if self.DATE_SELECTOR:
-            node = soup.select_one(self.DATE_SELECTOR)
-            if node:
-                return to_utc(node.get("datetime") or node.get("content") or node.get_text(" "))
-        time_tag = soup.select_one("article time[datetime], time[itemprop=datePublished], time[datetime]")
+            node = _select_one(root, self.DATE_SELECTOR)
+            if node is not None:
+                return to_utc(node.get("datetime") or node.get("content") or _text(node, " "))
+        time_tag = _select_one(root, "article time[datetime], time[itemprop=datePublished], time[datetime]")
         return to_utc(_first(ld.get("datePublished"), meta.get("article:published_time"), meta.get("date"),
                              meta.get("dc.date.issued"), meta.get("pubdate"),
-                             time_tag.get("datetime") if time_tag else None))
+                             time_tag.get("datetime") if time_tag is not None else None))
 
-    def authors(self, soup: BeautifulSoup, ld: dict, meta: dict) -> list[str]:
+    def authors(self, root: HtmlNode, ld: dict, meta: dict) -> list[str]:
         names: list[str] = []
         if self.AUTHOR_SELECTOR:
-            names = [n.get_text(" ") for n in soup.select(self.AUTHOR_SELECTOR)]
+            names = [_text(n, " ") for n in _select(root, self.AUTHOR_SELECTOR)]
         if not names:
             names = _ld_names(ld.get("author"))
         if not names:
             names = [v for v in meta.get_all("author") + meta.get_all("article:author") if not v.startswith("http")]
         if not names:
-            names = [n.get_text(" ") for n in soup.select("[itemprop=author], [rel=author], .byline .author")]
+            names = [_text(n, " ") for n in _select(root, "[itemprop=author], [rel=author], .byline .author")]
         out: list[str] = []
         for name in names:
             name = re.sub(r"^(by|par)\s+", "", squash(name), flags=re.IGNORECASE)
@@ -143,38 +154,39 @@ class GenericArticleParser:
                 out.append(name)
         return out
 
-    def body(self, soup: BeautifulSoup, ld: dict) -> str:
+    def body(self, root: HtmlNode, ld: dict) -> str:
         """Paragraphs of the marked-up article container, else JSON-LD ``articleBody``, else the
-        element holding the most paragraph text (boilerplate blocks never count)."""
-        body = self._paragraphs(self._container(soup))
+        element holding the most paragraph text (boilerplate blocks never count); when that is
+        under ``SHORT_BODY`` characters, the text blocks of the densest text element if much longer."""
+        body = self._paragraphs(self._container(root))
         if not body:
             body = paragraphs_to_body(re.split(r"\n\s*\n", _ld_text(ld.get("articleBody")) or ""))
         if not body and not self.BODY_SELECTOR:
-            body = self._paragraphs(_densest_paragraph_parent(soup))
+            body = self._paragraphs(_densest_paragraph_parent(root))
         if len(body) < SHORT_BODY and not self.BODY_SELECTOR:
-            blocks = _densest_text_blocks(soup, self.DROP_SELECTOR)
+            blocks = _densest_text_blocks(root, self.DROP_SELECTOR)
             if len(blocks) >= (SHORT_BODY if body else SHORT_BODY // 4) and len(blocks) > 2 * len(body):
                 body = blocks
         return body
 
-    def _paragraphs(self, container: Tag | None) -> str:
+    def _paragraphs(self, container: HtmlNode | None) -> str:
         if container is None:
             return ""
-        for node in container.select(self.DROP_SELECTOR):
-            node.decompose()
-        return paragraphs_to_body([node.get_text(" ") for node in container.select(self.PARAGRAPH_SELECTOR)
+        for node in _select(container, self.DROP_SELECTOR):
+            _drop(node)
+        return paragraphs_to_body([_text(node, " ") for node in _select(container, self.PARAGRAPH_SELECTOR)
                                    if not _inside_boilerplate(node, container)])
 
-    def _container(self, soup: BeautifulSoup) -> Tag | None:
+    def _container(self, root: HtmlNode) -> HtmlNode | None:
         if self.BODY_SELECTOR:
-            return soup.select_one(self.BODY_SELECTOR)
+            return _select_one(root, self.BODY_SELECTOR)
         for selector in ("[itemprop=articleBody]", "article", "main", "[role=main]"):
-            for node in soup.select(selector):
-                if not _COMMENT.search(" ".join(node.get("class") or []) + " " + (node.get("id") or "")):
+            for node in _select(root, selector):
+                if not _COMMENT.search(_marker(node)):
                     break
             else:
                 continue
-            if node.find("p"):
+            if _has_descendant(node, "p"):
                 return node
         return None
 
@@ -194,9 +206,9 @@ class MetaTags(dict):
         return self.multi.get(key, [])
 
 
-def _meta_tags(soup: BeautifulSoup) -> MetaTags:
+def _meta_tags(root: HtmlNode) -> MetaTags:
     tags = MetaTags()
-    for node in soup.find_all("meta"):
+    for node in root.iter("meta"):
         key = node.get("property") or node.get("name") or node.get("itemprop") or node.get("http-equiv")
         value = node.get("content")
         if key and value and value.strip():
@@ -204,11 +216,12 @@ def _meta_tags(soup: BeautifulSoup) -> MetaTags:
     return tags
 
 
-def _json_ld_article(soup: BeautifulSoup) -> dict[str, Any]:
+def _json_ld_article(root: HtmlNode) -> dict[str, Any]:
     """The first JSON-LD object typed as an article; blocks that are not JSON are skipped."""
-    for script in soup.find_all("script", type=re.compile(r"ld\+json", re.IGNORECASE)):
-        raw = script.string or script.get_text()
-        raw = re.sub(r"^\s*(<!--|<!\[CDATA\[)|(-->|\]\]>)\s*$", "", raw or "")
+    for script in root.iter("script"):
+        if not _LD_JSON.search(script.get("type") or ""):
+            continue
+        raw = re.sub(r"^\s*(<!--|<!\[CDATA\[)|(-->|\]\]>)\s*$", "", script.text or "")
         try:
             data = json.loads(raw, strict=False)
         except ValueError:
@@ -256,10 +269,10 @@ def _first(*values: str | None) -> str | None:
     return None
 
 
-def _canonical(soup: BeautifulSoup, meta: MetaTags, ld: dict, url: str) -> str | None:
-    link = soup.find("link", rel=lambda r: r and "canonical" in (r if isinstance(r, list) else [r]))
+def _canonical(root: HtmlNode, meta: MetaTags, ld: dict, url: str) -> str | None:
+    link = next((node for node in root.iter("link") if "canonical" in (node.get("rel") or "").split()), None)
     main_entity = ld.get("mainEntityOfPage")
-    found = _first(link.get("href") if link else None, meta.get("og:url"), _ld_text(ld.get("url")),
+    found = _first(link.get("href") if link is not None else None, meta.get("og:url"), _ld_text(ld.get("url")),
                    main_entity.get("@id") if isinstance(main_entity, dict) else _ld_text(main_entity))
     return absolute_url(url, found)
 
@@ -275,90 +288,163 @@ def _tags(ld: dict, meta: MetaTags) -> list[str]:
     return list(dict.fromkeys(t for t in (squash(v) for v in values) if t))
 
 
-def _inside_boilerplate(node: Tag, container: Tag | None) -> bool:
+def _inside_boilerplate(node: HtmlNode, container: HtmlNode | None) -> bool:
     """Inside a block named like boilerplate, below ``container``; ``<body>``/``<html>`` classes describe the
     whole page ("one-sidebar", "has-ads") and never count."""
-    for parent in [node, *node.parents]:
-        if parent is container or parent is None or parent.name in PAGE_ELEMENTS:
+    parent = node
+    while parent is not None:
+        if parent is container or parent.tag in PAGE_ELEMENTS:
             return False
-        marker = " ".join(parent.get("class") or []) + " " + (parent.get("id") or "")
+        marker = _marker(parent)
         if marker.strip() and BOILERPLATE.search(marker) and not ARTICLE_MARKER.search(marker):
             return True
+        parent = parent.getparent()
     return False
 
 
-def _densest_paragraph_parent(soup: BeautifulSoup) -> Tag | None:
-    scores: dict[int, tuple[int, Tag]] = {}
-    for p in soup.find_all("p"):
-        parent = p.parent
+def _densest_paragraph_parent(root: HtmlNode) -> HtmlNode | None:
+    scores: dict[HtmlNode, int] = {}
+    for p in root.iter("p"):
+        parent = p.getparent()
         if parent is None or _inside_boilerplate(p, None):
             continue
-        length = len(p.get_text())
-        score, _ = scores.get(id(parent), (0, parent))
-        scores[id(parent)] = (score + length, parent)
+        scores[parent] = scores.get(parent, 0) + len(_text(p))
     if not scores:
         return None
-    return max(scores.values(), key=lambda pair: pair[0])[1]
+    return max(scores.items(), key=lambda pair: pair[1])[0]
 
 
-def _densest_text_blocks(soup: BeautifulSoup, drop_selector: str) -> str:
+def _densest_text_blocks(root: HtmlNode, drop_selector: str) -> str:
     """Text blocks of the element holding the most paragraph-like text: ``<p>``s and ``div[class*=paragraph]``
     count for their parent, text between ``<br>``s for the element it sits in. Pages whose article is
     written as ``<br>``-separated text in ``<div>``s, or in paragraph ``<div>``s, have no usable ``<p>``."""
-    dropped = {id(node) for node in soup.select(drop_selector)}
-    scores: dict[int, list] = {}
-
-    def credit(node: Tag, length: int) -> None:
-        entry = scores.setdefault(id(node), [0, node])
-        entry[0] += length
-
-    for p in soup.find_all("p"):
-        if p.parent is not None and not _inside_boilerplate(p, None):
-            credit(p.parent, len(p.get_text()))
-    for div in soup.find_all("div", class_=re.compile("paragraph", re.IGNORECASE)):
-        if div.parent is not None and not _inside_boilerplate(div, None):
-            credit(div.parent, len(div.get_text()))
-    seen: set[int] = set()
-    for br in soup.find_all("br"):
-        parent = br.parent
-        if parent is None or id(parent) in seen or parent.name in PAGE_ELEMENTS:
+    dropped = set(_select(root, drop_selector))
+    scores: dict[HtmlNode, int] = {}
+    for p in root.iter("p"):
+        parent = p.getparent()
+        if parent is not None and not _inside_boilerplate(p, None):
+            scores[parent] = scores.get(parent, 0) + len(_text(p))
+    for div in root.iter("div"):
+        parent = div.getparent()
+        if (parent is not None and _PARAGRAPH_CLASS.search(div.get("class") or "")
+                and not _inside_boilerplate(div, None)):
+            scores[parent] = scores.get(parent, 0) + len(_text(div))
+    seen: set[HtmlNode] = set()
+    for br in root.iter("br"):
+        parent = br.getparent()
+        if parent is None or parent in seen or parent.tag in PAGE_ELEMENTS:
             continue
-        seen.add(id(parent))
+        seen.add(parent)
         if _inside_boilerplate(parent, None):
             continue
-        length = sum(len(child) if isinstance(child, str) else len(child.get_text())
-                     for child in parent.children
-                     if isinstance(child, str) or (isinstance(child, Tag) and child.name not in BLOCK_ELEMENTS))
-        credit(parent, length)
+        length = len(parent.text or "")
+        for child in parent:
+            if isinstance(child.tag, str) and child.tag not in BLOCK_ELEMENTS:
+                length += len(_text(child))
+            length += len(child.tail or "")
+        scores[parent] = scores.get(parent, 0) + length
     if not scores:
         return ""
-    container = max(scores.values(), key=lambda pair: pair[0])[1]
+    container = max(scores.items(), key=lambda pair: pair[1])[0]
     blocks: list[str] = []
     _text_blocks(container, blocks, [], dropped)
     return paragraphs_to_body(blocks)
 
 
-def _text_blocks(node: Tag, blocks: list[str], run: list[str], dropped: set[int], depth: int = 0) -> None:
+def _text_blocks(node: HtmlNode, blocks: list[str], run: list[str], dropped: set, depth: int = 0) -> None:
     """Append the runs of text of ``node`` to ``blocks``, a new block at every block element."""
-    for child in node.children:
-        if isinstance(child, Tag):
-            if id(child) in dropped or child.name in ("script", "style", "noscript", "template"):
-                continue
-            marker = " ".join(child.get("class") or []) + " " + (child.get("id") or "")
-            if marker.strip() and BOILERPLATE.search(marker) and not ARTICLE_MARKER.search(marker):
-                continue
-            if child.name in BLOCK_ELEMENTS:
+    if node.text and isinstance(node.tag, str):
+        run.append(node.text)
+    for child in node:
+        if (isinstance(child.tag, str) and child not in dropped and child.tag not in _NO_TEXT
+                and not _boilerplate_marker(_marker(child))):
+            if child.tag in BLOCK_ELEMENTS:
                 _flush(blocks, run)
                 if depth < 200:
                     _text_blocks(child, blocks, run, dropped, depth + 1)
                 _flush(blocks, run)
             elif depth < 200:
                 _text_blocks(child, blocks, run, dropped, depth + 1)
-        elif type(child) is NavigableString:
-            run.append(str(child))
+        if child.tail:
+            run.append(child.tail)
 
 
 def _flush(blocks: list[str], run: list[str]) -> None:
     if run:
         blocks.append(" ".join(run))
         run.clear()
+
+
+# --- lxml tree access, with the semantics BeautifulSoup gave this parser before
+
+HtmlNode = etree._Element
+_TEXT = etree.XPath("descendant::text()[not(ancestor::script or ancestor::style or ancestor::template "
+                    "or ancestor::rt or ancestor::rp)]", smart_strings=False)
+
+
+def _parse_tree(text: str) -> HtmlNode:
+    """The page's ``<html>`` element, parsed by libxml2's push parser as BeautifulSoup's lxml builder did."""
+    parser = etree.HTMLParser()
+    try:
+        parser.feed(text)
+        root = parser.close()
+    except etree.XMLSyntaxError:
+        root = None
+    return root if root is not None else etree.Element("html")
+
+
+@lru_cache(maxsize=64)
+def _css(selector: str) -> etree.XPath:
+    return CSSSelector(selector, translator="html")
+
+
+def _select(node: HtmlNode, selector: str) -> list[HtmlNode]:
+    """Elements below ``node`` matching a CSS selector, in document order (``node`` itself only when it is
+    the page's root, which stands for the whole document)."""
+    found = _css(selector)(node)
+    if node.getparent() is None:
+        return found
+    return [n for n in found if n is not node]
+
+
+def _select_one(node: HtmlNode, selector: str) -> HtmlNode | None:
+    found = _select(node, selector)
+    return found[0] if found else None
+
+
+def _text(node: HtmlNode, separator: str = "") -> str:
+    """The node's text outside scripts, styles, templates and ruby annotations; comments never count."""
+    return separator.join(_TEXT(node))
+
+
+def _only_string(node: HtmlNode) -> str | None:
+    """The node's text when it is its only content (BeautifulSoup's ``.string``)."""
+    while True:
+        children = list(node)
+        if not children:
+            return node.text or None
+        if len(children) > 1 or node.text or children[0].tail or not isinstance(children[0].tag, str):
+            return None
+        node = children[0]
+
+
+def _drop(node: HtmlNode) -> None:
+    """Take ``node`` out of the tree, leaving the text after it as a text run of its own."""
+    parent = node.getparent()
+    if parent is None:
+        return
+    stub = etree.Comment("")
+    stub.tail, node.tail = node.tail, None
+    parent.replace(node, stub)
+
+
+def _marker(node: HtmlNode) -> str:
+    return " ".join((node.get("class") or "").split()) + " " + (node.get("id") or "")
+
+
+def _has_descendant(node: HtmlNode, tag: str) -> bool:
+    return next(node.iterdescendants(tag), None) is not None
+
+
+def _boilerplate_marker(marker: str) -> bool:
+    return bool(marker.strip()) and bool(BOILERPLATE.search(marker)) and not ARTICLE_MARKER.search(marker)
