@@ -11,6 +11,8 @@ from __future__ import annotations
 import functools
 import re
 
+from transforms.folded_regex import case_sensitive_twin, fold_safe
+
 _I = re.IGNORECASE
 
 
@@ -177,22 +179,15 @@ _CUES_RE = re.compile(
     r")(?![\w\-])", _I)
 
 
-# The same pattern without IGNORECASE, run on the lowercased window: about 4x faster, because re skips
-# alternatives on their first letter only when matching case-sensitively. It is used only on windows made
-# of _FOLD_SAFE characters, for which a case-insensitive match of this pattern and a case-sensitive match
-# of the lowercased text agree character by character (tests/transforms/test_prefilters.py checks every one);
-# any other window takes the original pattern.
-_CUES_LOWER_RE = re.compile(_CUES_RE.pattern)
-_FOLD_SAFE = ("".join(chr(c) for c in range(0x20, 0x7f)) + "\t\n\r\u00a0\u202f\u2009"
-              "àâäáãåçéèêëíìîïñóòôöõúùûüýÿœæÀÂÄÁÃÅÇÉÈÊËÍÌÎÏÑÓÒÔÖÕÚÙÛÜÝŸŒÆ’‘“”«»–—…°€£")
-_FOLD_UNSAFE_RE = re.compile("[^" + re.escape(_FOLD_SAFE) + "]")
+# The same pattern case-sensitively on the lowercased window, when that is exact (see folded_regex).
+_CUES_LOWER_RE = case_sensitive_twin(_CUES_RE)
 
 
 def _find_cue(before: str, after: str) -> tuple[str, str] | None:
     """The verb cue nearest the number: first one after it, else the last one before it."""
     best: tuple[int, str, str] | None = None
     a = after[:70]
-    if _FOLD_UNSAFE_RE.search(a) is None:
+    if fold_safe(a):
         m = _CUES_LOWER_RE.search(a.lower())
         if m:
             best = (m.start(), a[m.start():m.end()], m.lastgroup.rstrip("0123456789"))
@@ -204,7 +199,7 @@ def _find_cue(before: str, after: str) -> tuple[str, str] | None:
         return best[1], best[2]  # a cue before the number is at least 5 away: it cannot be nearer
     b = before[-90:]
     last = None
-    if _FOLD_UNSAFE_RE.search(b) is None:
+    if fold_safe(b):
         for hit in _CUES_LOWER_RE.finditer(b.lower()):
             last = hit
     else:

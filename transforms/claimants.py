@@ -16,6 +16,7 @@ import re
 from collections import deque
 from dataclasses import dataclass, field
 
+from transforms.folded_regex import case_sensitive_twin, fold_safe
 from transforms.trie_regex import trie_pattern
 
 _I = re.IGNORECASE
@@ -43,6 +44,7 @@ _EN_SAY_WORDS = frozenset(w for w in SAY_EN.split("|") if re.fullmatch(r"[\w\-]+
 _VERB_RE = re.compile(
     r"(?<![\w\-])" + trie_pattern(sorted(set(_SAY_WORDS))) +
     r"(?:-t-(?:il|elle|ils|elles|on)|-(?:il|elle|ils|elles))?(?![\w])", _I)
+_VERB_LOWER_RE = case_sensitive_twin(_VERB_RE)  # for fold-safe sentences, lowercased (see folded_regex)
 _COUNT_VERBS_EN = frozenset("counted recorded documented tallied".split())
 _PUT_AT_RE = re.compile(r"\s+(?:the|its|their)\s+[\w\s]{0,30}?\s+at\b")
 _AUX_BEFORE_RE = re.compile(
@@ -70,9 +72,10 @@ class _SayMatch:
 
 
 def _say_matches(sent: str):
-    for m in _VERB_RE.finditer(sent):
+    hits = _VERB_LOWER_RE.finditer(sent.lower()) if fold_safe(sent) else _VERB_RE.finditer(sent)
+    for m in hits:
         start = m.start()
-        word = m.group().lower()
+        word = sent[start:m.end()].lower()
         if word == "put" and not _PUT_AT_RE.match(sent, m.end()):
             continue
         window = sent[max(0, start - 48):start]

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import itertools
+import re
 
 from figurewire.newsroom.stories import STORIES
 from figurewire.shared_data import shared_dir
 from transforms import claimants
+from transforms.folded_regex import FOLD_SAFE, FOLD_UNSAFE_RE
 
 
 def _texts() -> list[str]:
@@ -68,7 +70,7 @@ def test_lowercased_cue_search_agrees_on_every_fold_safe_character():
     literals = {c for c in bare if c.isalpha() or not c.isascii()}
     assert {"t", "é", "’"} <= literals and "P" not in literals
     classes = set(re.findall(r"\[[^\]]*\]", pattern)) | {r"\w", r"\s", r"\S", r"\d", ".", r"[\w\-]"}
-    for c in categories._FOLD_SAFE:
+    for c in FOLD_SAFE:
         low = c.lower()
         assert len(low) == 1, c
         for p in literals:
@@ -83,10 +85,30 @@ def test_lowercased_cue_search_finds_the_same_cues_on_every_window():
     for text in _texts():
         for i in range(0, len(text), 7):
             w = text[i:i + 90]
-            if categories._FOLD_UNSAFE_RE.search(w):
+            if FOLD_UNSAFE_RE.search(w):
                 continue
             a = [(m.span(), m.lastgroup) for m in categories._CUES_RE.finditer(w)]
             b = [(m.span(), m.lastgroup) for m in categories._CUES_LOWER_RE.finditer(w.lower())]
             assert a == b, w
             checked += len(a)
     assert checked > 1000
+
+
+def test_lowercased_verb_search_finds_the_same_verbs_on_every_sentence():
+    from transforms import categories
+    from transforms.sentences import split_sentences
+    checked = 0
+    for rx, twin in ((claimants._VERB_RE, claimants._VERB_LOWER_RE), (categories._CUES_RE, categories._CUES_LOWER_RE)):
+        literals = {c for c in re.sub(r"\(\?P<\w+>|\\[a-zA-Z]", "", rx.pattern) if c.isalpha() or not c.isascii()}
+        for c in FOLD_SAFE:
+            for p in literals:
+                assert bool(re.fullmatch(re.escape(p), c, re.I)) == (c.lower() == p), (c, p)
+        for text in _texts():
+            for s0, s1 in split_sentences(text):
+                sent = text[s0:s1]
+                if FOLD_UNSAFE_RE.search(sent):
+                    continue
+                a = [(m.span(), m.lastgroup) for m in rx.finditer(sent)]
+                assert a == [(m.span(), m.lastgroup) for m in twin.finditer(sent.lower())], sent
+                checked += len(a)
+    assert checked > 300
