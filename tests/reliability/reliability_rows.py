@@ -6,7 +6,9 @@ from pathlib import Path
 
 import duckdb
 
-BOOKKEEPING = ("loaded_batches", "schema_migrations")
+from warehouse.tables import BOOKKEEPING_TABLES
+
+BOOKKEEPING = BOOKKEEPING_TABLES  # migrations, loaded batches, model input fingerprints: not data
 # The health mart's clock (the moment of judging), not data: two builds a second apart differ there.
 CLOCK_COLUMNS = ("judged_at",)
 

@@ -22,6 +22,7 @@ from reliability_rows import all_rows, scalar
 from figurewire import layout as L
 from figurewire import pipeline
 from figurewire.layout import DataLayout
+from warehouse.tables import BOOKKEEPING_TABLES
 
 pytestmark = pytest.mark.e2e
 
@@ -29,7 +30,7 @@ pytestmark = pytest.mark.e2e
 # and the scrape history (the killed run is in it, as failed).
 RUN_COLUMNS = ("run_id", "fetched_at", "judged_at", "loaded_at", "started_at", "finished_at", "occurred_at",
                "duration")
-HISTORY_TABLES = ("loaded_batches", "schema_migrations", "scrape_runs", "fetch_errors", "raw_snapshots",
+HISTORY_TABLES = (*BOOKKEEPING_TABLES, "scrape_runs", "fetch_errors", "raw_snapshots",
                   "stg_scrape_runs", "stg_fetch_errors", "stg_raw_snapshots", "fct_scrape_runs", "fct_fetch_errors",
                   "mart_scrape_health", "mart_scrape_health_runs", "dim_outlet")
 SLOW_SOURCE = "faults"
