@@ -156,16 +156,20 @@ class GenericArticleParser:
 
     def body(self, root: HtmlNode, ld: dict) -> str:
         """Paragraphs of the marked-up article container, else JSON-LD ``articleBody``, else the
-        element holding the most paragraph text (boilerplate blocks never count); when that is
-        under ``SHORT_BODY`` characters, the text blocks of the densest text element if much longer."""
+        element holding the most paragraph text (boilerplate blocks never count). The text blocks of the
+        densest text element replace it when more than twice as long (the container held a teaser or a
+        fraction of the article), or when it is under ``SHORT_BODY`` characters and they reach that length."""
         body = self._paragraphs(self._container(root))
         if not body:
             body = paragraphs_to_body(re.split(r"\n\s*\n", _ld_text(ld.get("articleBody")) or ""))
         if not body and not self.BODY_SELECTOR:
             body = self._paragraphs(_densest_paragraph_parent(root))
-        if len(body) < SHORT_BODY and not self.BODY_SELECTOR:
+        if not self.BODY_SELECTOR:
             blocks = _densest_text_blocks(root, self.DROP_SELECTOR)
-            if len(blocks) >= (SHORT_BODY if body else SHORT_BODY // 4) and len(blocks) > 2 * len(body):
+            if len(body) < SHORT_BODY:
+                if len(blocks) >= (SHORT_BODY if body else SHORT_BODY // 4) and len(blocks) > 2 * len(body):
+                    body = blocks
+            elif len(blocks) > 2 * len(body):
                 body = blocks
         return body
 
