@@ -322,16 +322,16 @@ def _densest_text_blocks(root: HtmlNode, drop_selector: str) -> str:
     """Text blocks of the element holding the most paragraph-like text: ``<p>``s and ``div[class*=paragraph]``
     count for their parent, text between ``<br>``s for the element it sits in. Pages whose article is
     written as ``<br>``-separated text in ``<div>``s, or in paragraph ``<div>``s, have no usable ``<p>``."""
-    dropped = set(_select(root, drop_selector))
     scores: dict[HtmlNode, int] = {}
+    memo: dict[HtmlNode, bool] = {}
     for p in root.iter("p"):
         parent = p.getparent()
-        if parent is not None and not _inside_boilerplate(p, None):
+        if parent is not None and not _in_boilerplate_block(p, memo):
             scores[parent] = scores.get(parent, 0) + len(_text(p))
     for div in root.iter("div"):
         parent = div.getparent()
         if (parent is not None and _PARAGRAPH_CLASS.search(div.get("class") or "")
-                and not _inside_boilerplate(div, None)):
+                and not _in_boilerplate_block(div, memo)):
             scores[parent] = scores.get(parent, 0) + len(_text(div))
     seen: set[HtmlNode] = set()
     for br in root.iter("br"):
@@ -339,7 +339,7 @@ def _densest_text_blocks(root: HtmlNode, drop_selector: str) -> str:
         if parent is None or parent in seen or parent.tag in PAGE_ELEMENTS:
             continue
         seen.add(parent)
-        if _inside_boilerplate(parent, None):
+        if _in_boilerplate_block(parent, memo):
             continue
         length = len(parent.text or "")
         for child in parent:
@@ -351,8 +351,28 @@ def _densest_text_blocks(root: HtmlNode, drop_selector: str) -> str:
         return ""
     container = max(scores.items(), key=lambda pair: pair[1])[0]
     blocks: list[str] = []
-    _text_blocks(container, blocks, [], dropped)
+    _text_blocks(container, blocks, [], set(_select(container, drop_selector)))
     return paragraphs_to_body(blocks)
+
+
+def _in_boilerplate_block(node: HtmlNode, memo: dict[HtmlNode, bool]) -> bool:
+    """``_inside_boilerplate(node, None)``, remembering the verdict of every element on the way up."""
+    chain: list[HtmlNode] = []
+    verdict = False
+    while node is not None:
+        if node in memo:
+            verdict = memo[node]
+            break
+        if node.tag in PAGE_ELEMENTS:
+            break
+        if _boilerplate_marker(_marker(node)):
+            verdict = True
+            break
+        chain.append(node)
+        node = node.getparent()
+    for seen in chain:
+        memo[seen] = verdict
+    return verdict
 
 
 def _text_blocks(node: HtmlNode, blocks: list[str], run: list[str], dropped: set, depth: int = 0) -> None:
