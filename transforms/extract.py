@@ -16,7 +16,7 @@ from transforms import categories, claimants, counted, nonfigures, numbers, qual
 from transforms.sentences import detect_language, split_sentences
 from transforms.trie_regex import trie_pattern
 
-EXTRACTOR_VERSION = "fx-2025.2"
+EXTRACTOR_VERSION = "fx-2025.3"
 
 _I = re.IGNORECASE
 # Number words as tries (one branch per letter instead of 25 words tried at every word start); a word

@@ -20,7 +20,7 @@ _LEFT_PATTERNS: list[tuple[str, str]] = [
                   r"more\s+than\s+|over\s+|upwards\s+of\s+|in\s+excess\s+of\s+|exceeding\s+|above\s+|"
                   r"(?:a\s+|ont\s+|avaient\s+|aurait\s+)?(?:dépass[eéa]\w*|franchi\w*|passé\s+la\s+barre\s+de\w*)"
                   r"(?:\s+(?:déjà|désormais|maintenant))?(?:\s+(?:les|la\s+barre\s+des|le\s+cap\s+des))?\s+|"
-                  r"au-delà\s+d(?:e\s+|{_AP}\s*)|supérieure?s?\s+à\s+|tops?\s+|topped\s+|topping\s+|surpass\w*\s+|"
+                  rf"au-delà\s+d(?:e\s+|{_AP}\s*)|supérieure?s?\s+à\s+|tops?\s+|topped\s+|topping\s+|surpass\w*\s+|"
                   r"exceed(?:s|ed)?\s+"),
     ("less_than", rf"moins\s+d(?:e\s+|{_AP}\s*)|fewer\s+than\s+|less\s+than\s+|under\s+|below\s+|"
                   r"inférieure?s?\s+à\s+|sous\s+la\s+barre\s+d(?:e\s+|es\s+)"),

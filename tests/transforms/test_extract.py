@@ -30,6 +30,8 @@ TABLE = [
     ("fr", "Plus de 3 000 manifestants selon la police, 12\u202f000 selon les syndicats.",
      [F("Plus de 3 000 manifestants", 3000, "more_than", 3000, None, "manifestants", "people", "police"),
       F("12\u202f000", 12000, "exact", 12000, 12000, "manifestants", "people", "syndicats")]),
+    ("fr", "Au-delà d’un millier de personnes ont fui la ville, selon l’ONU.",
+     [F("Au-delà d’un millier de personnes", 1000, "more_than", 1000, None, "personnes", "displaced", "ONU")]),
     ("fr", "Entre 150 et 200 familles ont fui leurs maisons, d'après l'ONU.",
      [F("Entre 150 et 200 familles", None, "range", 150, 200, "familles", "displaced", "ONU")]),
     ("fr", "Des centaines de bâtiments se sont effondrés dans la vieille ville.",

@@ -1,5 +1,6 @@
 """Speed work on the extractor must not change one output: every figure of every text we have, field by
-field, equals the golden file written by ``make_outputs_golden`` from fx-2025.2 before any optimisation."""
+field, equals the golden file written by ``make_outputs_golden`` from fx-2025.2 before any optimisation
+(regenerated for fx-2025.3, whose fix of "au-delà d’…" changed no figure of these texts)."""
 
 from __future__ import annotations
 
@@ -24,7 +25,7 @@ def golden() -> dict:
 
 
 def test_golden_covers_every_text_and_is_not_empty(golden):
-    assert EXTRACTOR_VERSION == "fx-2025.2"
+    assert EXTRACTOR_VERSION == "fx-2025.3"  # a new version means regenerating the golden on purpose
     assert len(golden) == 88
     assert sum(len(v) for v in golden.values()) > 1000
 
