@@ -69,7 +69,7 @@ class GenericArticleParser:
     VERSION = "1"
     TITLE_SELECTOR: str | None = None
     BODY_SELECTOR: str | None = None
-    PARAGRAPH_SELECTOR = "p"
+    PARAGRAPH_SELECTOR = "p, h2, h3, h4, li"
     DATE_SELECTOR: str | None = None
     AUTHOR_SELECTOR: str | None = None
     DROP_SELECTOR = "nav, header, footer, aside, form, script, style, noscript, iframe, button, figcaption"
@@ -179,7 +179,7 @@ class GenericArticleParser:
         for node in _select(container, self.DROP_SELECTOR):
             _drop(node)
         return paragraphs_to_body([_text(node, " ") for node in _select(container, self.PARAGRAPH_SELECTOR)
-                                   if not _inside_boilerplate(node, container)])
+                                   if _is_article_block(node) and not _inside_boilerplate(node, container)])
 
     def _container(self, root: HtmlNode) -> HtmlNode | None:
         if self.BODY_SELECTOR:
@@ -304,6 +304,24 @@ def _inside_boilerplate(node: HtmlNode, container: HtmlNode | None) -> bool:
             return True
         parent = parent.getparent()
     return False
+
+
+def _is_article_block(node: HtmlNode) -> bool:
+    """Whether a paragraph-like element is article text: a list item only when it holds no ``<p>`` (those
+    count on their own), no image (gallery captions) and is not mostly a link (share buttons, related
+    stories); a heading only when text follows it (a section title, not a teaser's)."""
+    if node.tag == "li":
+        if _has_descendant(node, "p") or _has_descendant(node, "img"):
+            return False
+        text = squash(_text(node))
+        links = sum(len(squash(_text(a))) for a in node.iter("a"))
+        return not text or links < 0.8 * len(text)
+    if node.tag in ("h2", "h3", "h4"):
+        following = node.getnext()
+        while following is not None and not isinstance(following.tag, str):
+            following = following.getnext()
+        return following is not None and following.tag in ("p", "ul", "ol")
+    return True
 
 
 def _densest_paragraph_parent(root: HtmlNode) -> HtmlNode | None:
