@@ -485,7 +485,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  curl -X POST '{base}/_admin/mode?host=rt.newsroom.test&mode=500'")
         print(f"  open {base}/rt.newsroom.test/fr/rss.xml in a browser")
         print("Ctrl-C to stop.", flush=True)
-        threading.Event().wait()
+        while True:  # time.sleep is always woken by SIGINT
+            time.sleep(3600)
     except KeyboardInterrupt:
         print("stopped")
     finally:
