@@ -62,10 +62,6 @@ class RunSummary:
 # ---------------------------------------------------------------- sources
 
 
-def sample_sources_path() -> Path:
-    return SAMPLE_SOURCES
-
-
 def wants_newsroom(sources_path: str | Path) -> bool:
     return bool(sources_file_settings(sources_path).get("newsroom", {}).get("serve"))
 
@@ -216,7 +212,7 @@ def extract(data: DataLayout, run_id: str, source_ids: Sequence[str] | None = No
         if source_ids and batch.name not in source_ids:
             continue
         batch_figures, error_lines = [], []
-        for article in _read_records(batch / L.ARTICLES, Article):
+        for article in read_records(batch / L.ARTICLES, Article):
             try:
                 figures = figures_for_article(article)
             except Exception as exc:  # one bad article must not cost the others their figures
@@ -233,7 +229,8 @@ def extract(data: DataLayout, run_id: str, source_ids: Sequence[str] | None = No
     return total
 
 
-def _read_records(path: Path, record_type):
+def read_records(path: Path, record_type):
+    """The records of a staged JSON-lines file, in order (none if the file is absent)."""
     if not path.exists():
         return
     with path.open(encoding="utf-8") as fh:

@@ -19,7 +19,6 @@ that staged its ``article_id``.
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
 from collections import defaultdict
@@ -30,7 +29,7 @@ from pathlib import Path
 
 from figurewire import layout as L
 from figurewire.layout import DataLayout, new_run_id
-from figurewire.pipeline import write_lines_atomically
+from figurewire.pipeline import read_records, write_lines_atomically
 from figurewire.records import Article, FetchError, Figure, RawSnapshot, stable_id, utc_now
 from figurewire.staged_figures import read_figures, write_figures
 
@@ -68,7 +67,7 @@ def current_copies(data: DataLayout) -> dict[str, StagedCopy]:
     """article_id -> the staged copy the loader would keep (the last batch to stage it wins)."""
     copies: dict[str, StagedCopy] = {}
     for batch in crawl_batches(data):
-        for article in _read(batch / L.ARTICLES, Article):
+        for article in read_records(batch / L.ARTICLES, Article):
             copies.pop(article.article_id, None)
             copies[article.article_id] = StagedCopy(batch, article)
     return copies
@@ -77,7 +76,7 @@ def current_copies(data: DataLayout) -> dict[str, StagedCopy]:
 def raw_index(data: DataLayout) -> dict[str, RawSnapshot]:
     index: dict[str, RawSnapshot] = {}
     for batch in data.batches():
-        for snapshot in _read(batch / L.RAW, RawSnapshot):
+        for snapshot in read_records(batch / L.RAW, RawSnapshot):
             index.setdefault(snapshot.raw_id, snapshot)
     return index
 
@@ -341,15 +340,6 @@ def _remove_other_derived_runs(data: DataLayout, keep: str) -> None:
     for run_dir in data.staging_dir.iterdir():
         if run_dir.is_dir() and is_derived_run(run_dir.name) and run_dir.name != keep:
             shutil.rmtree(run_dir)
-
-
-def _read(path: Path, record_type):
-    if not path.exists():
-        return
-    with path.open(encoding="utf-8") as fh:
-        for line in fh:
-            if line.strip():
-                yield record_type.from_dict(json.loads(line))
 
 
 def _has_lines(path: Path) -> bool:

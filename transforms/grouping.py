@@ -266,6 +266,14 @@ class FigureKey:
 # ---------------------------------------------------------------- syndicated copies
 
 
+def _find(parent: list[int], i: int) -> int:
+    """Union-find root of ``i``, halving the path on the way."""
+    while parent[i] != i:
+        parent[i] = parent[parent[i]]
+        i = parent[i]
+    return i
+
+
 def syndicated_copies(docs: Sequence[ArticleDoc], threshold: float = COPY_JACCARD,
                       texts: Sequence[str] | None = None) -> dict[str, tuple[str, float]]:
     """``copy article_id -> (original article_id, Jaccard similarity)`` for near-duplicates across outlets.
@@ -279,10 +287,7 @@ def syndicated_copies(docs: Sequence[ArticleDoc], threshold: float = COPY_JACCAR
     parent = list(range(len(docs)))
 
     def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
+        return _find(parent, i)
 
     # Identical texts are settled without MinHash: one representative each goes to LSH, so a feed
     # repeating one text thousands of times costs one query, not one per item against all the others.
@@ -439,10 +444,7 @@ def group_articles(docs: Sequence[ArticleDoc], story_of: Mapping[str, str]) -> l
     parent = list(range(len(docs)))
 
     def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
+        return _find(parent, i)
 
     first = [_time_key(d.reported_at) for d in docs]
     last = list(first)
