@@ -2,11 +2,14 @@
 
 Both run as child processes against the same server (``bench.newsroom_gen``, its own process) and
 the same URLs: the feeds and sitemaps of the generated sources, then every article page. The
-crawl is ``python -m scrapers.crawl`` exactly as the pipeline starts it, with
+crawl is ``figurewire.pipeline.crawl`` exactly as ``figurewire run`` calls it (``python -m
+scrapers.crawl`` children, the sources split between ``crawl_processes()`` of them), with
 ``SCRAPY_SETTINGS_MODULE=bench.crawl_settings`` (AutoThrottle and delays off, all else as
 configured). The plain loop is aiohttp with a semaphore, reading each body and nothing more: a
-ceiling, not a competitor. A third child, the same loop that also parses each page with
-figurewire's article parser, shows how much of the gap is parsing rather than Scrapy.
+ceiling, not a competitor. Two more children explain the gap, each run once: the same loop that
+also parses each page with figurewire's article parser, and a bare Scrapy spider (no middlewares,
+pipelines or parsing of ours) fetching the same article URLs in one process: Scrapy's own floor
+of cost per page on this machine.
 
 pages/s = article pages delivered / wall seconds of the child (start-up included, for both).
 
@@ -77,15 +80,58 @@ def plain_child(argv: list[str]) -> int:
     return 0
 
 
+def bare_scrapy_child(argv: list[str]) -> int:
+    """``python -m bench.bench_crawl bare URLS_JSON CONCURRENCY``: a no-op Scrapy spider over the pages."""
+    import scrapy
+    from scrapy.crawler import CrawlerProcess
+
+    urls = json.loads(Path(argv[0]).read_text(encoding="utf-8"))["pages"]
+    fetched = {"pages": 0, "bytes": 0}
+
+    class BareSpider(scrapy.Spider):
+        name = "bare"
+
+        async def start(self):
+            for url in urls:
+                yield scrapy.Request(url, dont_filter=True)
+
+        def parse(self, response):
+            fetched["pages"] += 1
+            fetched["bytes"] += len(response.body)
+
+    concurrency = int(argv[1])
+    process = CrawlerProcess({"LOG_LEVEL": "WARNING", "ROBOTSTXT_OBEY": False, "TELNETCONSOLE_ENABLED": False,
+                              "COOKIES_ENABLED": False, "CONCURRENT_ITEMS": 1, "CONCURRENT_REQUESTS": concurrency,
+                              "CONCURRENT_REQUESTS_PER_DOMAIN": concurrency})
+    process.crawl(BareSpider)
+    process.start()
+    print(json.dumps(fetched))
+    return 0
+
+
+def scrapy_child(argv: list[str]) -> int:
+    """``python -m bench.bench_crawl scrapy SOURCES_JSON DATA_DIR RUN_ID PROCESSES``: the pipeline's crawl."""
+    from figurewire import pipeline
+    from figurewire.layout import DataLayout
+    from figurewire.records import Source
+
+    sources = [Source.from_dict(s) for s in json.loads(Path(argv[0]).read_text(encoding="utf-8"))]
+    outcomes = pipeline.crawl(sources, DataLayout.at(argv[1]), argv[2], processes=int(argv[3]))
+    print(json.dumps({"failed": [o.source_id for o in outcomes if o.failed]}))
+    return 0
+
+
 # ---------------------------------------------------------------- one run of each
 
 
-def run_scrapy(sources: list[dict], work: Path, tag: str) -> dict:
+def run_scrapy(sources: list[dict], work: Path, tag: str, processes: int) -> dict:
     data_dir = work / f"crawl-{tag}"
     shutil.rmtree(data_dir, ignore_errors=True)
     data_dir.mkdir(parents=True)
-    cmd = [sys.executable, "-m", "scrapers.crawl", "--run-id", f"bench-{tag}", "--data-dir", str(data_dir),
-           "--sources-json", json.dumps(sources)]
+    sources_file = work / "sources.json"
+    sources_file.write_text(json.dumps(sources), encoding="utf-8")
+    cmd = [sys.executable, "-m", "bench.bench_crawl", "scrapy", str(sources_file), str(data_dir), f"bench-{tag}",
+           str(processes)]
     measured = run_measured(cmd, env=CRAWL_ENV, log=work / f"crawl-{tag}.log")
     staged = errors = requests = 0
     for batch in (data_dir / "staging" / f"bench-{tag}").iterdir():
@@ -97,6 +143,12 @@ def run_scrapy(sources: list[dict], work: Path, tag: str) -> dict:
     shutil.rmtree(data_dir, ignore_errors=True)
     return {"seconds": measured.seconds, "peak_rss_mb": measured.peak_rss_mb, "pages": staged,
             "errors": errors, "requests": requests, "returncode": measured.returncode}
+
+
+def run_bare_scrapy(urls_file: Path, concurrency: int) -> dict:
+    measured = run_measured([sys.executable, "-m", "bench.bench_crawl", "bare", str(urls_file), str(concurrency)])
+    result = json.loads(measured.stdout.strip().splitlines()[-1])
+    return {"seconds": measured.seconds, "peak_rss_mb": measured.peak_rss_mb, **result}
 
 
 def run_plain(urls_file: Path, concurrency: int, parse: bool = False) -> dict:
@@ -117,12 +169,15 @@ def _lines(path: Path) -> int:
 
 
 def measure(site: Path, articles: int, runs: int, work: Path | None = None,
-            concurrency: int = PLAIN_CONCURRENCY) -> dict:
-    """Medians of ``runs`` interleaved runs of the crawl and the plain loop (the loop with parsing runs once)."""
+            concurrency: int = PLAIN_CONCURRENCY, processes: int | None = None) -> dict:
+    """Medians of ``runs`` interleaved runs of the crawl and the plain loop (the explanations run once)."""
+    from figurewire.pipeline import crawl_processes
+
+    processes = processes or crawl_processes()
     work = work or OUT_DIR / "work"
     work.mkdir(parents=True, exist_ok=True)
     manifest = ensure_generated(site, articles)
-    rows: dict[str, list[dict]] = {"scrapy": [], "plain": [], "plain+parse": []}
+    rows: dict[str, list[dict]] = {"scrapy": [], "plain": [], "plain+parse": [], "bare scrapy": []}
     with NewsroomProcess(site) as base_url:
         sources = sources_for(manifest, base_url)
         urls_file = work / "urls.json"
@@ -130,9 +185,10 @@ def measure(site: Path, articles: int, runs: int, work: Path | None = None,
                                          "pages": [base_url + p for p in manifest["pages"]]}), encoding="utf-8")
         for i in range(runs):
             rows["plain"].append(run_plain(urls_file, concurrency))
-            rows["scrapy"].append(run_scrapy(sources, work, str(i)))
-            if i == 0:  # an explanation of the gap, not a target: once is enough
+            rows["scrapy"].append(run_scrapy(sources, work, str(i), processes))
+            if i == 0:  # explanations of the gap, not targets: once is enough
                 rows["plain+parse"].append(run_plain(urls_file, concurrency, parse=True))
+                rows["bare scrapy"].append(run_bare_scrapy(urls_file, concurrency))
     summary = {}
     for name, results in rows.items():
         rates = [r["pages"] / r["seconds"] for r in results]
@@ -148,6 +204,7 @@ def measure(site: Path, articles: int, runs: int, work: Path | None = None,
     summary["ratios"] = ratios
     summary["articles"] = articles
     summary["concurrency"] = concurrency
+    summary["processes"] = processes
     summary["sources"] = len(manifest["sources"])
     return summary
 
@@ -156,19 +213,25 @@ def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if argv[:1] == ["plain"]:
         return plain_child(argv[1:])
+    if argv[:1] == ["scrapy"]:
+        return scrapy_child(argv[1:])
+    if argv[:1] == ["bare"]:
+        return bare_scrapy_child(argv[1:])
     parser = argparse.ArgumentParser(prog="python -m bench.bench_crawl", description=__doc__.split("\n\n")[0])
     parser.add_argument("--articles", type=int, default=10_000)
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--concurrency", type=int, default=PLAIN_CONCURRENCY)
+    parser.add_argument("--processes", type=int, default=None, help="crawl children (default: crawl_processes())")
     parser.add_argument("--site", default=str(OUT_DIR / "newsroom"))
     args = parser.parse_args(argv)
-    result = measure(Path(args.site), args.articles, args.runs, concurrency=args.concurrency)
-    for name in ("scrapy", "plain", "plain+parse"):
+    result = measure(Path(args.site), args.articles, args.runs, concurrency=args.concurrency,
+                     processes=args.processes)
+    for name in ("scrapy", "plain", "plain+parse", "bare scrapy"):
         r = result[name]
         print(f"{name:12} {r['pages_per_s']:8.0f} pages/s  {r['seconds']:6.1f} s  {r['pages']} pages  "
               f"peak {r['peak_rss_mb']:.0f} MB  runs {[round(x) for x in r['rates']]}")
     print(f"scrapy / plain = {result['ratio']:.2f}  (runs {[round(x, 2) for x in result['ratios']]})")
-    print(json.dumps({k: v for k, v in result.items() if k not in ("scrapy", "plain", "plain+parse")}))
+    print(json.dumps({k: v for k, v in result.items() if k not in ("scrapy", "plain", "plain+parse", "bare scrapy")}))
     return 0
 
 

@@ -12,6 +12,7 @@ import json
 import os
 import subprocess
 import sys
+import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -96,18 +97,70 @@ def newsroom_if_needed(sources_path: str | Path) -> Iterator[str | None]:
 # ---------------------------------------------------------------- crawl
 
 
-def crawl(sources: Sequence[Source], data: DataLayout, run_id: str, newsroom_url: str | None = None,
-          timeout_s: float = CRAWL_TIMEOUT_S) -> list[CrawlOutcome]:
-    """Crawl ``sources`` with Scrapy in a child process (its reactor cannot restart in this one).
+def crawl_processes(sources_path: str | Path | None = None) -> int:
+    """How many crawl children run side by side: ``FIGUREWIRE_CRAWL_PROCESSES``, else the sources file's
+    ``[crawl] processes``, else one per CPU core (up to 4).
 
-    ``newsroom_url`` is the local sample server; requests for ``*.newsroom.test`` go through it.
-    Success is judged from what the crawl staged and its stats, never from the exit code.
+    A Scrapy crawler is one Python thread and spends most of its time in Python, so one child tops out
+    on one core; sources crawled in separate children use the others.
+    """
+    configured = os.environ.get("FIGUREWIRE_CRAWL_PROCESSES")
+    if not configured and sources_path is not None:
+        configured = sources_file_settings(sources_path).get("crawl", {}).get("processes")
+    return max(1, int(configured)) if configured else max(1, min(os.cpu_count() or 1, 4))
+
+
+def crawl_groups(sources: Sequence[Source], processes: int) -> list[list[Source]]:
+    """Sources dealt round-robin into at most ``processes`` groups, in file order within each group."""
+    count = max(1, min(processes, len(sources)))
+    return [list(sources[i::count]) for i in range(count)] if sources else []
+
+
+def crawl(sources: Sequence[Source], data: DataLayout, run_id: str, newsroom_url: str | None = None,
+          timeout_s: float = CRAWL_TIMEOUT_S, processes: int | None = None) -> list[CrawlOutcome]:
+    """Crawl ``sources`` with Scrapy in child processes (its reactor cannot restart in this one).
+
+    The sources are split between ``processes`` children (see ``crawl_processes``) that run at the
+    same time, each writing only its own sources' batches and state. ``newsroom_url`` is the local
+    sample server; requests for ``*.newsroom.test`` go through it. Success is judged per source from
+    what the crawl staged and its stats, never from an exit code alone.
     """
     run_dir = data.run_dir(run_id)
     for source in sources:
         _clear_batch(data.batch_dir(run_id, source.id))
         data.source_state_dir(source.id).mkdir(parents=True, exist_ok=True)
     data.raw_dir.mkdir(parents=True, exist_ok=True)
+    started = utc_now()
+    groups = crawl_groups(sources, processes or crawl_processes())
+    crash: dict[str, str | None] = {}
+    with contextlib.ExitStack() as logs:
+        children = []
+        for group in groups:
+            log_path = run_dir / f"crawl-{'-'.join(s.id for s in group)[:80]}.log"
+            log = logs.enter_context(log_path.open("w", encoding="utf-8"))
+            proc = subprocess.Popen(_crawl_command(group, data, run_id, newsroom_url), cwd=REPO_ROOT,
+                                    stdout=log, stderr=subprocess.STDOUT)
+            children.append((group, proc, log_path))
+        deadline = time.monotonic() + timeout_s
+        try:
+            for group, proc, log_path in children:
+                try:
+                    returncode = proc.wait(timeout=max(0.0, deadline - time.monotonic()))
+                    reason = None if returncode == 0 else f"crawler exited {returncode}, see {log_path}"
+                except subprocess.TimeoutExpired:
+                    proc.kill()
+                    proc.wait()
+                    reason = f"crawler killed after {timeout_s:.0f} s, see {log_path}"
+                crash.update((s.id, reason) for s in group)
+        finally:
+            for _, proc, _ in children:
+                if proc.poll() is None:
+                    proc.kill()
+                    proc.wait()
+    return [_judge_crawl(source, data, run_id, started, crash[source.id]) for source in sources]
+
+
+def _crawl_command(sources: Sequence[Source], data: DataLayout, run_id: str, newsroom_url: str | None) -> list[str]:
     cmd = [
         sys.executable, "-m", "scrapers.crawl",
         "--run-id", run_id,
@@ -116,16 +169,7 @@ def crawl(sources: Sequence[Source], data: DataLayout, run_id: str, newsroom_url
     ]
     if newsroom_url:
         cmd += ["--newsroom-proxy", newsroom_url]
-    started = utc_now()
-    log_path = run_dir / f"crawl-{'-'.join(s.id for s in sources)[:80]}.log"
-    try:
-        with log_path.open("w", encoding="utf-8") as log:
-            proc = subprocess.run(cmd, cwd=REPO_ROOT, stdout=log, stderr=subprocess.STDOUT, text=True,
-                                  timeout=timeout_s)
-        crash = None if proc.returncode == 0 else f"crawler exited {proc.returncode}, see {log_path}"
-    except subprocess.TimeoutExpired:
-        crash = f"crawler killed after {timeout_s:.0f} s, see {log_path}"
-    return [_judge_crawl(source, data, run_id, started, crash) for source in sources]
+    return cmd
 
 
 def _clear_batch(batch: Path) -> None:
@@ -309,7 +353,8 @@ def run(sources_path: str | Path = SAMPLE_SOURCES, warehouse_path: str | Path | 
         run_id = new_run_id()
         with newsroom_if_needed(sources_path) as newsroom_url:
             sources = resolve_sources(sources_path, only)
-            outcomes = crawl(sources, data, run_id, newsroom_url=newsroom_url)
+            outcomes = crawl(sources, data, run_id, newsroom_url=newsroom_url,
+                             processes=crawl_processes(sources_path))
         figures = extract(data, run_id)
         loaded = load(data, warehouse_path)
         built = build(warehouse_path)

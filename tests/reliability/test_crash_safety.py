@@ -1,8 +1,9 @@
 """SIGKILL in the middle of a real run, then run again: the warehouse equals an uninterrupted run's.
 
-The crawl child (``python -m scrapers.crawl``) is killed while the Fault Gazette crawler is still open
-(its slow page keeps it busy for seconds) and has staged part of its batch; the loader is killed, as a
-separate process, while it loads real staged batches. Nothing is doubled and nothing half-written stays.
+The crawl child (``python -m scrapers.crawl``) that crawls the Fault Gazette is killed while that
+crawler is still open (its slow page keeps it busy for seconds) and has staged part of its batch; the
+loader is killed, as a separate process, while it loads real staged batches. Nothing is doubled and
+nothing half-written stays.
 """
 
 from __future__ import annotations
@@ -36,8 +37,8 @@ HISTORY_TABLES = (*BOOKKEEPING_TABLES, "scrape_runs", "fetch_errors", "raw_snaps
 SLOW_SOURCE = "faults"
 
 
-def crawl_children() -> list[int]:
-    """Pids of this process's ``scrapers.crawl`` children."""
+def crawl_children(source_id: str) -> list[int]:
+    """Pids of this process's ``scrapers.crawl`` children that crawl ``source_id``."""
     found = []
     for entry in Path("/proc").iterdir():
         if not entry.name.isdigit():
@@ -48,7 +49,7 @@ def crawl_children() -> list[int]:
         except OSError:
             continue
         ppid = int(stat.rsplit(")", 1)[1].split()[1])
-        if ppid == os.getpid() and b"scrapers.crawl" in cmdline:
+        if ppid == os.getpid() and b"scrapers.crawl" in cmdline and f'"id": "{source_id}"'.encode() in cmdline:
             found.append(int(entry.name))
     return found
 
@@ -77,7 +78,7 @@ def killed_then_rerun(tmp_path_factory):
     runner = threading.Thread(target=lambda: result.update(
         summary=pipeline.run(pipeline.SAMPLE_SOURCES, warehouse, data.root)))
     runner.start()
-    [child] = wait_for(crawl_children, 60, "the crawl child")
+    [child] = wait_for(lambda: crawl_children(SLOW_SOURCE), 60, "the slow source's crawl child")
     run_id = wait_for(lambda: next((p.name for p in data.staging_dir.iterdir()), None)
                       if data.staging_dir.exists() else None, 60, "the run folder")
     others = [s.id for s in pipeline.resolve_sources(pipeline.SAMPLE_SOURCES) if s.id != SLOW_SOURCE]
