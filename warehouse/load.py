@@ -23,6 +23,7 @@ from warehouse.sql_files import run_statement
 
 STAGED_FILES = (L.ARTICLES, L.FIGURES, L.ERRORS, L.EXTRACT_ERRORS, L.RAW, L.SCRAPE_RUN)
 COUNTED_TABLES = ("articles", "figures", "fetch_errors", "raw_snapshots", "scrape_runs")
+TRANSACTION_BYTES = 2 * 1024**3  # staged bytes committed together at most (see _transactions)
 
 
 class LoadFailed(RuntimeError):
@@ -72,54 +73,111 @@ def load_batches(warehouse_path: Path, data: DataLayout, wait_s: float | None = 
     counts = dict.fromkeys(COUNTED_TABLES, 0) | {"batches": 0}
     failures: dict[str, str] = {}
     with writer_session(Path(warehouse_path), wait_s) as con:
+        run_statement(con, "load_settings")
         loaded = dict(run_statement(con, "loaded_fingerprints"))
-        for batch_dir in pending_batches(data, loaded):
-            name = batch_name(data, batch_dir)
-            try:
-                batch_counts = _load_one(con, data, batch_dir)
-            except duckdb.Error as exc:
-                failures[name] = str(exc).splitlines()[0]
-                continue
-            (batch_dir / L.LOADED_MARKER).write_text(name + "\n", encoding="utf-8")
-            for table, n in batch_counts.items():
-                counts[table] += n
-            counts["batches"] += 1
+        for group in _transactions(pending_batches(data, loaded)):
+            for batch_dir, batch_counts in _load_group(con, data, group, failures):
+                (batch_dir / L.LOADED_MARKER).write_text(batch_name(data, batch_dir) + "\n", encoding="utf-8")
+                for table, n in batch_counts.items():
+                    counts[table] += n
+                counts["batches"] += 1
     if failures:
         raise LoadFailed(failures, counts)
     return counts
 
 
-def _load_one(con: duckdb.DuckDBPyConnection, data: DataLayout, batch_dir: Path) -> dict[str, int]:
+def _transactions(batches: list[Path]) -> list[list[Path]]:
+    """Pending batches in commit groups of up to TRANSACTION_BYTES of staged files (at least one batch each).
+
+    One transaction for many batches rather than one each, so that their figures go in with one insert
+    (``statements/load_staged_figures.sql`` says why). The cap bounds what one transaction holds in memory.
+    """
+    groups: list[list[Path]] = []
+    size = TRANSACTION_BYTES
+    for batch_dir in batches:
+        staged = sum(p.stat().st_size for p in (batch_dir / name for name in STAGED_FILES) if p.exists())
+        if size + staged > TRANSACTION_BYTES:
+            groups.append([])
+            size = 0
+        groups[-1].append(batch_dir)
+        size += staged
+    return groups
+
+
+def _load_group(con: duckdb.DuckDBPyConnection, data: DataLayout, group: list[Path],
+                failures: dict[str, str]) -> list[tuple[Path, dict[str, int]]]:
+    """Load ``group`` in one transaction, batch after batch in order, so a later batch's rows win as if
+    each had committed alone; the figures of all of them go in with one insert at the end.
+
+    A batch whose statements fail aborts the transaction: it is set aside in ``failures`` and the others
+    are loaded again without it. If the group's figures insert fails (a file whose footer reads but whose
+    pages do not), the group is loaded again with each batch's figures inserted on their own, which
+    names the culprit. Returns the committed batches with their counts.
+    """
+    todo = list(group)
+    grouped = True
+    while todo:
+        done: list[tuple[Path, dict[str, int]]] = []
+        figure_files: list[str] = []
+        con.begin()
+        try:
+            if grouped:
+                run_statement(con, "begin_staged_figures")
+            for batch_dir in todo:
+                try:
+                    done.append((batch_dir, _load_one(con, data, batch_dir, figure_files if grouped else None)))
+                except duckdb.Error as exc:
+                    failures[batch_name(data, batch_dir)] = str(exc).splitlines()[0]
+                    todo.remove(batch_dir)
+                    raise
+            if figure_files:
+                try:
+                    run_statement(con, "load_staged_figures", paths=figure_files)
+                except duckdb.Error:
+                    grouped = False
+                    raise
+            con.commit()
+        except duckdb.Error:
+            con.rollback()
+            continue
+        except BaseException:
+            con.rollback()
+            raise
+        return done
+    return []
+
+
+def _load_one(con: duckdb.DuckDBPyConnection, data: DataLayout, batch_dir: Path,
+              figure_files: list[str] | None) -> dict[str, int]:
+    """One batch's statements, inside the caller's transaction. With ``figure_files`` its figures file is
+    only counted and appended there (the group inserts them all at once); without, it is loaded now."""
     counts = dict.fromkeys(COUNTED_TABLES, 0)
     stamp = fingerprint(batch_dir)
-    con.begin()
-    try:
-        articles = batch_dir / L.ARTICLES
-        if articles.exists():
-            counts["articles"] = _rows(run_statement(
-                con, "load_articles", path=str(articles), columns=tables.columns("articles")))
-        else:
-            run_statement(con, "no_staged_articles")
-        figures = batch_dir / L.FIGURES
-        if figures.exists():
-            counts["figures"] = _rows(run_statement(con, "load_figures", path=str(figures)))
-        error_files = [str(p) for p in (batch_dir / L.ERRORS, batch_dir / L.EXTRACT_ERRORS) if p.exists()]
-        if error_files:
-            counts["fetch_errors"] = _rows(run_statement(
-                con, "load_fetch_errors", paths=error_files, columns=tables.columns("fetch_errors")))
-        raw = batch_dir / L.RAW
-        if raw.exists():
-            counts["raw_snapshots"] = _rows(run_statement(
-                con, "load_raw_snapshots", path=str(raw), columns=tables.columns("raw_snapshots")))
-        counts["scrape_runs"] = _rows(run_statement(
-            con, "load_scrape_runs", path=str(batch_dir / L.SCRAPE_RUN), columns=tables.columns("scrape_runs")))
-        run_id, source_id = batch_dir.parent.name, batch_dir.name
-        run_statement(con, "record_batch", batch=batch_name(data, batch_dir), run_id=run_id, source_id=source_id,
-                      fingerprint=stamp, **counts)
-        con.commit()
-    except BaseException:
-        con.rollback()
-        raise
+    articles = batch_dir / L.ARTICLES
+    if articles.exists():
+        counts["articles"] = _rows(run_statement(
+            con, "load_articles", path=str(articles), columns=tables.columns("articles")))
+    else:
+        run_statement(con, "no_staged_articles")
+    figures = batch_dir / L.FIGURES
+    if figures.exists() and figure_files is None:
+        counts["figures"] = _rows(run_statement(con, "load_figures", path=str(figures)))
+    elif figures.exists():
+        counts["figures"] = _rows(run_statement(con, "stage_figures", path=str(figures), position=len(figure_files)))
+        figure_files.append(str(figures))
+    error_files = [str(p) for p in (batch_dir / L.ERRORS, batch_dir / L.EXTRACT_ERRORS) if p.exists()]
+    if error_files:
+        counts["fetch_errors"] = _rows(run_statement(
+            con, "load_fetch_errors", paths=error_files, columns=tables.columns("fetch_errors")))
+    raw = batch_dir / L.RAW
+    if raw.exists():
+        counts["raw_snapshots"] = _rows(run_statement(
+            con, "load_raw_snapshots", path=str(raw), columns=tables.columns("raw_snapshots")))
+    counts["scrape_runs"] = _rows(run_statement(
+        con, "load_scrape_runs", path=str(batch_dir / L.SCRAPE_RUN), columns=tables.columns("scrape_runs")))
+    run_id, source_id = batch_dir.parent.name, batch_dir.name
+    run_statement(con, "record_batch", batch=batch_name(data, batch_dir), run_id=run_id, source_id=source_id,
+                  fingerprint=stamp, **counts)
     return counts
 
 
