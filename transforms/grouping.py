@@ -19,10 +19,11 @@ import unicodedata
 import zlib
 from bisect import bisect_left
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
+import numpy as np
 from datasketch import MinHash, MinHashLSH
 
 from figurewire.records import stable_id
@@ -278,9 +279,9 @@ def syndicated_copies(docs: Sequence[ArticleDoc], threshold: float = COPY_JACCAR
                       texts: Sequence[str] | None = None) -> dict[str, tuple[str, float]]:
     """``copy article_id -> (original article_id, Jaccard similarity)`` for near-duplicates across outlets.
 
-    Candidates come from MinHash LSH; each candidate pair is confirmed on the exact shingle sets. In a
-    cluster of near-duplicates the earliest article is the original; articles of the original's outlet
-    are not copies of it.
+    Candidates are the pairs MinHash LSH pairs up; each candidate pair is confirmed on the exact
+    shingle sets. In a cluster of near-duplicates the earliest article is the original; articles of
+    the original's outlet are not copies of it.
     """
     texts = _normalised_texts(docs) if texts is None else texts
     sets = [shingles(text, normalised=True) for text in texts]
@@ -290,7 +291,7 @@ def syndicated_copies(docs: Sequence[ArticleDoc], threshold: float = COPY_JACCAR
         return _find(parent, i)
 
     # Identical texts are settled without MinHash: one representative each goes to LSH, so a feed
-    # repeating one text thousands of times costs one query, not one per item against all the others.
+    # repeating one text thousands of times costs one candidate, not one per item against all the others.
     same_text: dict[str, list[int]] = defaultdict(list)
     for i, text in enumerate(texts):
         if sets[i]:
@@ -303,15 +304,21 @@ def syndicated_copies(docs: Sequence[ArticleDoc], threshold: float = COPY_JACCAR
                 parent[find(k)] = find(members[0])
     reps = list(outlets_of)
     hashes = MinHash.bulk([[s.encode() for s in sets[i]] for i in reps], num_perm=NUM_PERM, hashfunc=zlib.crc32)
-    lsh = MinHashLSH(threshold=threshold * 0.8, num_perm=NUM_PERM)
-    for i, mh in zip(reps, hashes, strict=True):
-        lsh.insert(i, mh)
-    for i, mh in zip(reps, hashes, strict=True):
-        for j in lsh.query(mh):
-            if j <= i or outlets_of[i] | outlets_of[j] == outlets_of[i] & outlets_of[j] == {docs[i].outlet}:
-                continue
-            if _jaccard(sets[i], sets[j]) >= threshold:
-                parent[find(i)] = find(j)
+    bands = MinHashLSH(threshold=threshold * 0.8, num_perm=NUM_PERM).hashranges
+    first, second, shared = _lsh_candidates(hashes, bands)
+    rep = np.array(reps, dtype=np.int64)
+    left, right = rep[first], rep[second]
+    outlets = {o: n for n, o in enumerate(sorted({d.outlet for d in docs}))}
+    only_outlet = np.full(len(docs), -1, dtype=np.int64)
+    for i, seen_at in outlets_of.items():
+        if len(seen_at) == 1:
+            only_outlet[i] = outlets[docs[i].outlet]
+    size = np.array([len(s) for s in sets], dtype=np.float64)
+    possible = (((only_outlet[left] != only_outlet[right]) | (only_outlet[left] == -1))
+                & (np.minimum(size[left], size[right]) / np.maximum(size[left], size[right]) >= threshold))
+    likeliest_first = np.argsort(-shared[possible], kind="stable")
+    _link(parent, left[possible][likeliest_first], right[possible][likeliest_first],
+          lambda i, j: _jaccard(sets[i], sets[j]) >= threshold)
     clusters: dict[int, list[int]] = defaultdict(list)
     for i in range(len(docs)):
         clusters[find(i)].append(i)
@@ -327,12 +334,65 @@ def syndicated_copies(docs: Sequence[ArticleDoc], threshold: float = COPY_JACCAR
     return copies
 
 
+def _lsh_candidates(hashes: Sequence[MinHash],
+                    bands: Sequence[tuple[int, int]]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """``(first, second, shared)``: every pair of positions ``first < second`` in ``hashes`` whose
+    MinHashes agree on every row of at least one band, and on how many bands they agree.
+
+    These are the pairs ``MinHashLSH.query`` returns with the same bands, but found by sorting each
+    band's rows: templated texts give millions of candidate pairs, which one query per article would
+    hand back one Python object at a time.
+    """
+    n = len(hashes)
+    empty = np.empty(0, dtype=np.int64)
+    if n < 2:
+        return empty, empty, empty
+    values = np.stack([h.hashvalues for h in hashes])
+    keys = []
+    for start, end in bands:
+        bucket = np.unique(values[:, start:end], axis=0, return_inverse=True)[1].ravel()
+        order = np.argsort(bucket, kind="stable")
+        for members in np.split(order, np.flatnonzero(np.diff(bucket[order])) + 1):
+            if len(members) > 1:
+                a, b = np.triu_indices(len(members), 1)
+                keys.append(members[a].astype(np.int64) * n + members[b])
+    if not keys:
+        return empty, empty, empty
+    pairs, shared = np.unique(np.concatenate(keys), return_counts=True)
+    return pairs // n, pairs % n, shared
+
+
+def _link(parent: list[int], left: np.ndarray, right: np.ndarray, linked: Callable[[int, int], bool],
+          chunk: int = 4096) -> None:
+    """Union ``left[k]`` and ``right[k]`` wherever ``linked`` holds for them, asking only about pairs
+    whose ends are still in different clusters.
+
+    The clusters come out as the connected components of the pairs that hold, whatever the order,
+    so they are those of testing every pair; put the likeliest pairs first and most of the others
+    are found inside one cluster already and never tested.
+    """
+    while len(left):
+        roots = np.array(parent)
+        while not np.array_equal(up := roots[roots], roots):
+            roots = up
+        apart = roots[left] != roots[right]
+        left, right = left[apart], right[apart]
+        for i, j in zip(left[:chunk].tolist(), right[:chunk].tolist(), strict=True):
+            a, b = _find(parent, i), _find(parent, j)
+            if a != b and linked(i, j):
+                parent[a] = b
+        left, right = left[chunk:], right[chunk:]
+
+
 def _normalised_texts(docs: Sequence[ArticleDoc]) -> list[str]:
     return [d.normalised_text if d.normalised_text is not None else normalise(d.text) for d in docs]
 
 
 def _jaccard(a: set[str] | frozenset[str], b: set[str] | frozenset[str]) -> float:
-    return len(a & b) / len(a | b) if a and b else 0.0
+    if not (a and b):
+        return 0.0
+    shared = len(a & b)
+    return shared / (len(a) + len(b) - shared)
 
 
 def _time_key(value: datetime | None) -> float:
