@@ -244,32 +244,62 @@ def _count_lines(path: Path) -> int:
 # ---------------------------------------------------------------- extract
 
 
-def extract(data: DataLayout, run_id: str, source_ids: Sequence[str] | None = None) -> int:
-    """Extract figures from every staged article of a run; rewrites ``figures.parquet`` (idempotent)."""
+# Below this much staged article JSON, starting extract children costs more than it saves.
+PARALLEL_EXTRACT_BYTES = 4 * 1024 * 1024
+
+
+def extract(data: DataLayout, run_id: str, source_ids: Sequence[str] | None = None, processes: int = 1) -> int:
+    """Extract figures from every staged article of a run; rewrites ``figures.parquet`` (idempotent).
+
+    With ``processes`` > 1 and a large run, the batches are split between that many
+    ``python -m figurewire.extract_batches`` children (extraction is pure CPU in Python).
+    """
+    run_dir = data.run_dir(run_id)
+    batches = sorted(p for p in run_dir.iterdir() if p.is_dir()) if run_dir.exists() else []
+    batches = [b for b in batches if not source_ids or b.name in source_ids]
+    staged_bytes = sum((b / L.ARTICLES).stat().st_size for b in batches if (b / L.ARTICLES).exists())
+    if processes > 1 and len(batches) > 1 and staged_bytes >= PARALLEL_EXTRACT_BYTES:
+        return _extract_in_children(run_id, batches, processes)
+    return sum(extract_batch(batch, run_id) for batch in batches)
+
+
+def extract_batch(batch: Path, run_id: str) -> int:
+    """Figures of one staged batch into its ``figures.parquet``; a failing article is recorded, not fatal."""
     from figurewire.staged_figures import write_figures
     from transforms.extract import figures_for_article
 
-    total = 0
-    run_dir = data.run_dir(run_id)
-    batches = sorted(p for p in run_dir.iterdir() if p.is_dir()) if run_dir.exists() else []
-    for batch in batches:
-        if source_ids and batch.name not in source_ids:
+    batch_figures, error_lines = [], []
+    for article in read_records(batch / L.ARTICLES, Article):
+        try:
+            figures = figures_for_article(article)
+        except Exception as exc:  # one bad article must not cost the others their figures
+            error_lines.append(FetchError(
+                error_id=stable_id(run_id, article.article_id, "extract"), run_id=run_id,
+                source_id=article.source_id, outlet=article.outlet, url=article.url, stage="extract",
+                kind="extract_failed", http_status=None, message=f"{type(exc).__name__}: {exc}"[:500],
+                occurred_at=utc_now()).to_json())
             continue
-        batch_figures, error_lines = [], []
-        for article in read_records(batch / L.ARTICLES, Article):
-            try:
-                figures = figures_for_article(article)
-            except Exception as exc:  # one bad article must not cost the others their figures
-                error_lines.append(FetchError(
-                    error_id=stable_id(run_id, article.article_id, "extract"), run_id=run_id,
-                    source_id=article.source_id, outlet=article.outlet, url=article.url, stage="extract",
-                    kind="extract_failed", http_status=None, message=f"{type(exc).__name__}: {exc}"[:500],
-                    occurred_at=utc_now()).to_json())
-                continue
-            batch_figures.extend(figures)
-        write_figures(batch / L.FIGURES, batch_figures)
-        write_lines_atomically(batch / L.EXTRACT_ERRORS, error_lines)
-        total += len(batch_figures)
+        batch_figures.extend(figures)
+    write_figures(batch / L.FIGURES, batch_figures)
+    write_lines_atomically(batch / L.EXTRACT_ERRORS, error_lines)
+    return len(batch_figures)
+
+
+def _extract_in_children(run_id: str, batches: list[Path], processes: int) -> int:
+    by_size = sorted(batches, key=lambda b: -(b / L.ARTICLES).stat().st_size if (b / L.ARTICLES).exists() else 0)
+    groups = [by_size[i::processes] for i in range(min(processes, len(by_size)))]
+    children = [subprocess.Popen([sys.executable, "-m", "figurewire.extract_batches", "--run-id", run_id,
+                                  *map(str, group)], cwd=REPO_ROOT, stdout=subprocess.PIPE,
+                                 stderr=subprocess.PIPE, text=True) for group in groups]
+    total, failures = 0, []
+    for proc in children:
+        out, err = proc.communicate()
+        if proc.returncode == 0:
+            total += int(out.strip().splitlines()[-1])
+        else:
+            failures.append(f"extract child exited {proc.returncode}: {err.strip()[-500:]}")
+    if failures:
+        raise RuntimeError("; ".join(failures))
     return total
 
 
@@ -355,7 +385,7 @@ def run(sources_path: str | Path = SAMPLE_SOURCES, warehouse_path: str | Path | 
             sources = resolve_sources(sources_path, only)
             outcomes = crawl(sources, data, run_id, newsroom_url=newsroom_url,
                              processes=crawl_processes(sources_path))
-        figures = extract(data, run_id)
+        figures = extract(data, run_id, processes=crawl_processes(sources_path))
         loaded = load(data, warehouse_path)
         built = build(warehouse_path)
     return RunSummary(run_id=run_id, warehouse=str(warehouse_path), crawl=outcomes, figures=figures,
