@@ -161,8 +161,7 @@ def profile_crawl(site: Path, articles: int, sources: int = 2) -> str:
     rows = []
     wanted = {
         "article parser (GenericArticleParser.parse)": r"article_html\.py:\d+\(parse\)$",
-        "  BeautifulSoup tree building": r"bs4/__init__\.py:\d+\(__init__\)$",
-        "  CSS selectors (soupsieve select_one)": r"soupsieve/__init__\.py:\d+\(select_one\)$",
+        "  lxml tree building": r"article_html\.py:\d+\(_parse_tree\)$",
         "feed parsing (feedparser)": r"feedparser/api\.py:\d+\(parse\)$",
         "raw snapshots (gzip + JSON line)": r"staging\.py:\d+\(add_raw\)$",
         "item pipelines (validate, dedupe, stage, remember)": r"pipelines/__init__\.py:\d+\(process_item_async\)$",
@@ -233,23 +232,33 @@ def main(argv: list[str] | None = None) -> int:
         targets.append(Target("Crawl pages/s, real Scrapy crawl vs plain asyncio fetch loop", "≥ 80% of the loop",
                               crawl["ratio"], f"{scrapy['pages_per_s']:,.0f} vs {plain['pages_per_s']:,.0f} pages/s",
                               f"{crawl['ratio']:.1%}", 0.80))
+        bare = crawl["bare scrapy"]
         sections += [
             "## Crawl", "",
             f"{crawl['articles']:,} generated articles in {crawl['sources']} sources (10 RSS feeds, 1 news sitemap "
             f"index), served by `bench/newsroom_gen.py` (aiohttp, own process) on 127.0.0.1. Scrapy: "
-            "`python -m scrapers.crawl` with `SCRAPY_SETTINGS_MODULE=bench.crawl_settings` (AutoThrottle off, delay 0; "
-            "robots.txt, retries, raw snapshots, item pipelines and the project's concurrency limits as configured). "
-            f"Plain loop: aiohttp, {crawl['concurrency']} requests in flight, bodies read and dropped. pages/s = "
-            "article pages delivered / wall seconds of the child process (start-up included); peak memory is the "
-            "child's max RSS (GNU time).", "",
+            f"`figurewire.pipeline.crawl` as `figurewire run` calls it, the sources split between "
+            f"{crawl['processes']} `python -m scrapers.crawl` children, with `SCRAPY_SETTINGS_MODULE=bench.crawl_settings` "
+            "(AutoThrottle off, delay 0; robots.txt, retries, raw snapshots, item pipelines and the project's "
+            f"concurrency limits as configured). Plain loop: aiohttp in one process, {crawl['concurrency']} requests "
+            "in flight, bodies read and dropped. pages/s = article pages delivered / wall seconds of the child "
+            "process (start-up included); peak memory is the largest max RSS among the child and its children "
+            "(GNU time).", "",
             "| fetcher | pages/s (median) | per run | seconds (median) | pages | peak RSS |", "|---|---|---|---|---|---|"]
-        for label, r in (("Scrapy crawl (figurewire)", scrapy), ("plain aiohttp loop (ceiling)", plain),
-                         ("plain loop + GenericArticleParser on each page", both)):
+        for label, r in ((f"Scrapy crawl (figurewire, {crawl['processes']} children)", scrapy),
+                         ("plain aiohttp loop (ceiling)", plain),
+                         ("plain loop + GenericArticleParser on each page", both),
+                         ("bare Scrapy, one process: no-op spider, no middlewares or pipelines of ours", bare)):
             sections.append(f"| {label} | {r['pages_per_s']:,.0f} | {', '.join(f'{x:,.0f}' for x in r['rates'])} | "
                             f"{r['seconds']:.1f} | {r['pages']:,} | {r['peak_rss_mb']:.0f} MB |")
         sections += ["", f"Scrapy / plain loop per run: {', '.join(f'{x:.1%}' for x in crawl['ratios'])}. "
-                     f"Scrapy / (loop + parser): {scrapy['pages_per_s'] / both['pages_per_s']:.0%}, i.e. most of the "
-                     "gap to the ceiling is parsing the pages, which the plain loop does not do.", ""]
+                     f"A bare Scrapy spider reaches {bare['pages_per_s'] / plain['pages_per_s']:.1%} of the loop on "
+                     "the same URLs, so Scrapy's own cost per request (Twisted HTTP client, downloader and spider "
+                     "middlewares, scheduler, signals) already rules out 80% of an aiohttp loop on this machine; "
+                     f"figurewire's crawl does {scrapy['pages_per_s'] / bare['pages_per_s']:.0%} of the bare spider's "
+                     "pages/s while also reading feeds, keeping raw snapshots, parsing and staging every page. The "
+                     "loop that also parses each page does "
+                     f"{both['pages_per_s'] / plain['pages_per_s']:.0%} of the plain loop.", ""]
 
     if "parse" in args.only:
         step(f"article parsing: {args.parse_runs} pass(es) over the benchmark pages")
