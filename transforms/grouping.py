@@ -22,6 +22,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from operator import itemgetter
 
 import numpy as np
 from datasketch import MinHash, MinHashLSH
@@ -156,13 +157,11 @@ class _Gazetteer:
     def mentions(self, words: Sequence[str]) -> list[str]:
         found = []
         by_first = self.by_first
-        for i, word in enumerate(words):
-            entries = by_first.get(word)
-            if entries:
-                for spelling, canonical in entries:
-                    if tuple(words[i:i + len(spelling)]) == spelling:
-                        found.append(canonical)
-                        break
+        for i, word in [(i, word) for i, word in enumerate(words) if word in by_first]:
+            for spelling, canonical in by_first[word]:
+                if tuple(words[i:i + len(spelling)]) == spelling:
+                    found.append(canonical)
+                    break
         return found
 
 
@@ -316,7 +315,7 @@ def syndicated_copies(docs: Sequence[ArticleDoc], threshold: float = COPY_JACCAR
     size = np.array([len(s) for s in sets], dtype=np.float64)
     possible = (((only_outlet[left] != only_outlet[right]) | (only_outlet[left] == -1))
                 & (np.minimum(size[left], size[right]) / np.maximum(size[left], size[right]) >= threshold))
-    likeliest_first = np.argsort(-shared[possible], kind="stable")
+    likeliest_first = np.argsort((len(bands) - shared[possible]).astype(np.uint8), kind="stable")
     _link(parent, left[possible][likeliest_first], right[possible][likeliest_first],
           lambda i, j: _jaccard(sets[i], sets[j]) >= threshold)
     clusters: dict[int, list[int]] = defaultdict(list)
@@ -531,7 +530,10 @@ def group_articles(docs: Sequence[ArticleDoc], story_of: Mapping[str, str]) -> l
 
     for copy_id, (original_id, _) in copies.items():
         union(index[copy_id], index[original_id], bounded=False)
-    for _, i, j in sorted(same_event_pairs(docs, texts=texts), key=lambda p: (-p[0], p[1], p[2])):
+    pairs = same_event_pairs(docs, texts=texts)
+    pairs.sort(key=itemgetter(1, 2))
+    pairs.sort(key=itemgetter(0), reverse=True)
+    for _, i, j in pairs:
         union(i, j, bounded=True)
     components: dict[int, list[int]] = defaultdict(list)
     for i in range(len(docs)):
