@@ -92,7 +92,7 @@ def _outlet_figures(rng: random.Random, events, articles: range, source_id: str,
             filler = " ".join(rng.sample(FILLER, 6))
             sentence = f"{lead}{surface} ont été {verb}, selon {actor}, et {filler}."
             start = offset + len(lead)
-            specs.append((k, start, surface, float(value), qualifier, noun, category, sentence))
+            specs.append((k, start, surface, float(value), qualifier, noun, category, offset, len(sentence)))
             sentences.append(sentence)
             offset += len(sentence) + 1
         body = " ".join(sentences)
@@ -103,14 +103,15 @@ def _outlet_figures(rng: random.Random, events, articles: range, source_id: str,
             updated_at=None, run_id=run_id, parser="bench")
         text = article_text(article)
         articles_fh.write(article.to_json() + "\n")
-        for k, start, surface, value, qualifier, noun, category, sentence in specs:
+        for k, start, surface, value, qualifier, noun, category, sentence_start, length in specs:
             assert text[start:start + len(surface)] == surface
             yield Figure(
                 figure_id=stable_id(article.article_id, k), article_id=article.article_id, sentence_index=k,
                 start=start, end=start + len(surface), surface=surface, value=value, qualifier=qualifier,
                 low=value if qualifier in ("exact", "more_than", "at_least") else None,
                 high=value if qualifier == "exact" else None, counted=noun, category=category,
-                claimant=actor, via=None, lang="fr", extractor_version="bench", sentence=sentence)
+                claimant=actor, via=None, lang="fr", extractor_version="bench",
+                sentence_start=sentence_start, sentence_end=sentence_start + length)
 
 
 def bare_duckdb_insert(data: DataLayout, into: Path) -> float:

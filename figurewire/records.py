@@ -168,7 +168,9 @@ class Figure(Record):
     """One figure an article reports, with the offsets that prove where it came from.
 
     ``text`` for offsets is the article's ``title + "\\n\\n" + body`` (see
-    ``article_text``), so ``article_text(a)[start:end] == surface``.
+    ``article_text``), so ``article_text(a)[start:end] == surface``, and
+    ``article_text(a)[sentence_start:sentence_end]`` is the sentence it was read in
+    (``sentence_in``). The sentence's text is not stored: the warehouse cuts it from the article.
     """
 
     figure_id: str
@@ -187,7 +189,14 @@ class Figure(Record):
     via: str | None
     lang: str | None
     extractor_version: str
-    sentence: str = ""
+    sentence_start: int | None = None
+    sentence_end: int | None = None
+
+    def sentence_in(self, text: str) -> str | None:
+        """The figure's sentence, cut from its article's ``article_text``."""
+        if self.sentence_start is None or self.sentence_end is None:
+            return None
+        return text[self.sentence_start:self.sentence_end]
 
 
 @dataclass

@@ -22,6 +22,7 @@ from figurewire.records import Figure
 _ARROW_TYPES: dict[type, pa.DataType] = {str: pa.string(), int: pa.int64(), float: pa.float64(), bool: pa.bool_()}
 SCHEMA = pa.schema([pa.field(name, _ARROW_TYPES[t], nullable=True) for name, t in Figure.column_types().items()])
 ROW_GROUP = 100_000
+LEGACY_SENTENCE = "sentence"  # column of files staged before figures kept sentence offsets (migration 0004)
 
 
 def write_figures(path: str | Path, figures: Iterable[Figure]) -> int:
@@ -53,6 +54,16 @@ def read_figures(path: str | Path) -> list[Figure]:
 def count_figures(path: str | Path) -> int:
     """Rows in a staged figures file, from its footer (nothing else is read)."""
     return pq.ParquetFile(Path(path)).metadata.num_rows
+
+
+def holds_sentence_text(path: str | Path) -> bool:
+    """Whether a staged figures file is of the older layout that copied each figure's sentence
+    (a ``sentence`` column) instead of giving its offsets; the loader converts those. A file whose
+    footer cannot be read is not (the loader reports it as it does any broken file)."""
+    try:
+        return LEGACY_SENTENCE in pq.read_schema(Path(path)).names
+    except (OSError, pa.ArrowException):
+        return False
 
 
 def _chunks(figures: Iterator[Figure], size: int) -> Iterator[list[Figure]]:

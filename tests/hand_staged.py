@@ -34,10 +34,9 @@ def figure(art: Article, surface: str, value, qualifier, counted, category, clai
     end = start + len(surface)
     sentence_start = max(text.rfind(". ", 0, start) + 2, text.rfind("\n", 0, start) + 1, 0)
     stop = text.find(sentence_end, end)
-    sentence = text[sentence_start: stop + 1 if stop >= 0 else len(text)]
     return Figure(
         figure_id=stable_id(art.article_id, start), article_id=art.article_id,
         sentence_index=text[:start].count(". ") + text[:start].count("\n\n"), start=start, end=end,
         surface=surface, value=value, qualifier=qualifier, low=low, high=high, counted=counted,
         category=category, claimant=claimant, via=via, lang=art.lang, extractor_version="hand-1",
-        sentence=sentence)
+        sentence_start=sentence_start, sentence_end=stop + 1 if stop >= 0 else len(text))

@@ -62,11 +62,19 @@ def test_the_revised_wire_item_is_one_article_whose_revisions_are_a_timeline(sam
 
 def test_every_outlet_figure_traces_to_its_sentence_and_offsets(sample_runs):
     untraceable = rows(sample_runs, """
-        select f.figure_id from figures f join articles a using (article_id)
-        where substr(case when a.title <> '' then a.title || chr(10) || chr(10) || a.body else a.body end,
-                     f.start + 1, f."end" - f.start) <> f.surface
-           or position(f.surface in f.sentence) = 0""")
+        with texts as (
+            select f.*, case when a.title <> '' then a.title || chr(10) || chr(10) || a.body else a.body end as text
+            from figures f join articles a using (article_id))
+        select figure_id from texts
+        where substr(text, start + 1, "end" - start) <> surface
+           or not (sentence_start <= start and "end" <= sentence_end)
+           or position(surface in substr(text, sentence_start + 1, sentence_end - sentence_start)) = 0""")
     assert untraceable == []
+    # what users see: the sentence cut from the article at those offsets holds the figure's words
+    assert rows(sample_runs, """
+        select count(*) from fct_figure_reports
+        where sentence is null or position(surface in sentence) = 0
+           or not (sentence_start_offset <= start_offset and end_offset <= sentence_end_offset)""") == [(0,)]
     assert rows(sample_runs, "select count(*) > 150 from figures") == [(True,)]
 
 

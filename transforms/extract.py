@@ -134,7 +134,7 @@ def extract_figures(text: str, lang: str | None = None, article_id: str = "") ->
                 article_id=article_id, sentence_index=index, start=c.surface_start, end=c.surface_end,
                 surface=surface, value=c.value, qualifier=c.qualifier, low=c.low, high=c.high,
                 counted=c.counted, category=c.category, claimant=claimant, via=via, lang=lang,
-                extractor_version=EXTRACTOR_VERSION, sentence=original[s0:s1],
+                extractor_version=EXTRACTOR_VERSION, sentence_start=s0, sentence_end=s1,
             ))
         attributor.commit(markers)
         prev_counted = next((c.counted for c in reversed(figs) if c.counted and c.unit != "percent"), prev_counted)

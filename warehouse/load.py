@@ -17,6 +17,7 @@ import duckdb
 
 from figurewire import layout as L
 from figurewire.layout import DataLayout
+from figurewire.staged_figures import holds_sentence_text
 from warehouse import tables
 from warehouse.connection import writer_session
 from warehouse.sql_files import run_statement
@@ -115,7 +116,7 @@ def _load_group(con: duckdb.DuckDBPyConnection, data: DataLayout, group: list[Pa
     names the culprit. Returns the committed batches with their counts.
     """
     todo = list(group)
-    grouped = True
+    grouped = not any(holds_sentence_text(b / L.FIGURES) for b in group)  # older files: one by one
     while todo:
         done: list[tuple[Path, dict[str, int]]] = []
         figure_files: list[str] = []
@@ -161,7 +162,8 @@ def _load_one(con: duckdb.DuckDBPyConnection, data: DataLayout, batch_dir: Path,
         run_statement(con, "no_staged_articles")
     figures = batch_dir / L.FIGURES
     if figures.exists() and figure_files is None:
-        counts["figures"] = _rows(run_statement(con, "load_figures", path=str(figures)))
+        statement = "load_figures_legacy" if holds_sentence_text(figures) else "load_figures"
+        counts["figures"] = _rows(run_statement(con, statement, path=str(figures)))
     elif figures.exists():
         counts["figures"] = _rows(run_statement(con, "stage_figures", path=str(figures), position=len(figure_files)))
         figure_files.append(str(figures))

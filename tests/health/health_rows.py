@@ -74,7 +74,8 @@ def _stage_one(data: DataLayout, source_id: str, outlet: str, crawl: Crawl) -> N
                 start=start, end=start + len("120 personnes"), surface="120 personnes", value=120.0,
                 qualifier="exact", low=None, high=None, counted="personnes", category="evacuated",
                 claimant="les secouristes", via=None, lang="fr", extractor_version="hand-1",
-                sentence="Il transportait 120 personnes selon les secouristes."))
+                sentence_start=text.index("Il transportait"),
+                sentence_end=text.index("secouristes.") + len("secouristes.")))
     errors = [FetchError(error_id=stable_id(run_id, source_id, i), run_id=run_id, source_id=source_id,
                          outlet=outlet, url=url, stage=stage_, kind=kind, http_status=status, message=message,
                          occurred_at=started + timedelta(seconds=10 + i))

@@ -19,6 +19,7 @@ from report_newsroom import (
     RUN_2,
 )
 
+from figurewire.records import article_text
 from figurewire.report import command
 from figurewire.report.page import VENDOR_DIR, VENDOR_SCRIPTS
 from warehouse.query import run_sql
@@ -86,7 +87,8 @@ def test_each_value_links_to_its_article_and_sentence(hand_report):
             if r["outlet"] == "RT" and r["comparison_key"] == "evacuated:people@aleppo"]
     fig = FIGURES[RT_ALEPPO.article_id][0]
     assert (rt["url"], rt["article_title"], rt["lang"], rt["sentence"], rt["start_offset"], rt["end_offset"]) == (
-        "http://rt-en.newsroom.test/rt-aleppo-evacuees", RT_ALEPPO.title, "en", fig.sentence, fig.start, fig.end)
+        "http://rt-en.newsroom.test/rt-aleppo-evacuees", RT_ALEPPO.title, "en", fig.sentence_in(article_text(RT_ALEPPO)), fig.start,
+        fig.end)
     assert rt["source_link"] == "http://rt-en.newsroom.test/rt-aleppo-evacuees#:~:text=More%20than%2035%2C000%20people"
     assert rt["claimant"] == "Russian Defence Ministry"
     links = {a["href"] for a in hand_report.soup.select("table.comparison-table a")}
@@ -108,9 +110,9 @@ def test_the_timeline_keeps_each_revision_with_its_own_sentence(hand_report):
            if r["outlet"] == "AFP" and r["comparison_key"] == "evacuated:people@aleppo"]
     url = "http://afp-wire.newsroom.test/urn:newsml:afp.com:20161221:alep-sorties"
     assert afp == [
-        (1, 1, 25000.0, "at_least", FIGURES[AFP_V1.article_id][0].sentence,
+        (1, 1, 25000.0, "at_least", FIGURES[AFP_V1.article_id][0].sentence_in(article_text(AFP_V1)),
          f"{url}#:~:text={quote('au moins 25 000 personnes', safe='')}"),
-        (2, 2, 34000.0, "approx", FIGURES[AFP_V2.article_id][0].sentence,
+        (2, 2, 34000.0, "approx", FIGURES[AFP_V2.article_id][0].sentence_in(article_text(AFP_V2)),
          f"{url}#:~:text={quote('Près de 34 000 personnes', safe='')}"),
     ]
 
@@ -172,7 +174,8 @@ def test_scraped_markup_is_shown_as_text_never_run(hand_report):
     cells = [td.get_text() for td in hand_report.soup.select("table.comparison-table td.sentence")]
     assert any(HOSTILE in text for text in cells)
     sentences = [r["sentence"] for r in hand_report.embedded("figurewire-data")["comparison"]]
-    assert FIGURES[RT_ALEPPO.article_id][0].sentence in sentences and HOSTILE in FIGURES[RT_ALEPPO.article_id][0].sentence
+    rt_sentence = FIGURES[RT_ALEPPO.article_id][0].sentence_in(article_text(RT_ALEPPO))
+    assert rt_sentence in sentences and HOSTILE in rt_sentence
 
 
 def test_the_page_loads_nothing_from_anywhere(hand_report):

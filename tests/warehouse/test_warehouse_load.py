@@ -105,3 +105,64 @@ def test_a_batch_without_figures_yet_loads_its_articles_and_figures_later(tmp_pa
     assert load_batches(data.default_warehouse, data) == {
         "articles": 1, "figures": 2, "fetch_errors": 0, "raw_snapshots": 1, "scrape_runs": 1, "batches": 1}
     assert json.loads((batch / L.SCRAPE_RUN).read_text())["source_id"] == "sputnik-fr"
+
+
+def test_a_figures_file_staged_with_sentence_texts_loads_with_their_offsets(staged):
+    """Files staged before figures kept sentence offsets copy each sentence; the loader finds it in the
+    batch's article text instead, so older staged batches (a rebuild reloads them all) still load."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from figurewire.records import article_text
+    from figurewire.staged_figures import holds_sentence_text
+
+    batch = staged.data.batch_dir(RUN_2, "sputnik-fr")
+    figures = FIGURES[SPUTNIK_TALLY.article_id]
+    text = article_text(SPUTNIK_TALLY)
+    old = pq.read_table(batch / L.FIGURES).drop_columns(["sentence_start", "sentence_end"])
+    old = old.append_column("sentence", pa.array([f.sentence_in(text) for f in figures]))
+    pq.write_table(old, batch / L.FIGURES)
+    assert holds_sentence_text(batch / L.FIGURES)
+
+    assert load_batches(staged.warehouse, staged.data) == FIRST_LOAD
+    _, rows = run_sql(staged.warehouse, "select figure_id, sentence_start, sentence_end from figures "
+                      "where article_id = $a order by figure_id", {"a": SPUTNIK_TALLY.article_id})
+    assert rows == sorted((f.figure_id, f.sentence_start, f.sentence_end) for f in figures)
+    assert counts(staged.warehouse)["figures"] == 15
+
+
+def test_batches_loaded_together_end_as_if_loaded_one_after_another(staged):
+    """One transaction and one figures insert for all pending batches: an article a later batch stages
+    again keeps only that batch's figures, whichever batch staged it first."""
+    first = staged.data.batch_dir(RUN_2, "afp-wire")
+    write_figures(first / L.FIGURES, [*FIGURES[AFP_REV2.article_id], *FIGURES[SPUTNIK_TALLY.article_id][:1]])
+    load_batches(staged.warehouse, staged.data)
+    # afp-drop (same article as afp-wire) and sputnik-fr (which restages the tally) come after afp-wire
+    _, rows = run_sql(staged.warehouse, "select article_id, count(*), count(distinct figure_id) from figures "
+                      "group by all order by all")
+    assert dict((a, (n, d)) for a, n, d in rows)[SPUTNIK_TALLY.article_id] == (
+        len(FIGURES[SPUTNIK_TALLY.article_id]),) * 2
+    assert dict((a, (n, d)) for a, n, d in rows)[AFP_REV2.article_id] == (len(FIGURES[AFP_REV2.article_id]),) * 2
+    assert counts(staged.warehouse)["figures"] == 15
+
+
+def test_a_figures_file_broken_past_its_footer_fails_its_batch_only(staged):
+    """The group's one figures insert fails on a file whose footer reads but whose pages do not; the
+    group is loaded again batch by batch, which names the broken one."""
+    import pyarrow.parquet as pq
+
+    broken = staged.data.batch_dir(RUN_2, "rt-fr")
+    whole = bytearray((broken / L.FIGURES).read_bytes())
+    surface = pq.ParquetFile(broken / L.FIGURES).metadata.row_group(0).column(5)
+    assert surface.path_in_schema == "surface"
+    end = surface.dictionary_page_offset + surface.total_compressed_size
+    whole[end - 12:end - 2] = b"\xff" * 10  # inside the surface column's compressed data: footer intact
+    (broken / L.FIGURES).write_bytes(bytes(whole))
+    with pytest.raises(LoadFailed) as failed:
+        load_batches(staged.warehouse, staged.data)
+    assert list(failed.value.failures) == [f"{RUN_2}/rt-fr"]
+    assert "Snappy decompression failure" in str(failed.value)
+    assert failed.value.counts["batches"] == 8
+    _, rows = run_sql(staged.warehouse, "select count(*) from articles where source_id = 'rt-fr'")
+    assert rows == [(0,)]
+    assert counts(staged.warehouse)["loaded_batches"] == 8

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import duckdb
+from warehouse_newsroom import FIGURES, RT_ALEPPO
 
+from figurewire.records import article_text
 from warehouse.connection import connect_writer, work_path, writer_session
 from warehouse.load import load_batches
 from warehouse.migrate import apply_migrations, available_migrations
@@ -24,7 +26,7 @@ def test_migrations_are_recorded_once_each(tmp_path):
     with writer_session(path):
         pass
     columns, rows = run_sql(path, "select version, name from schema_migrations order by version")
-    assert rows == [(1, "raw_tables"), (2, "batch_fingerprint"), (3, "model_inputs")]
+    assert rows == [(1, "raw_tables"), (2, "batch_fingerprint"), (3, "model_inputs"), (4, "figure_sentence_offsets")]
 
 
 def test_a_warehouse_at_the_previous_version_is_migrated_in_place_without_losing_rows(staged):
@@ -74,3 +76,36 @@ def test_a_failing_migration_is_rolled_back_and_not_recorded(tmp_path, monkeypat
     assert [v for (v,) in con.execute("select version from schema_migrations order by 1").fetchall()] == list(range(1, LATEST + 1))
     assert "extra" not in [r[0] for r in con.execute("describe articles").fetchall()]
     con.close()
+
+
+def test_figures_stored_with_their_sentence_text_get_its_offsets_and_lose_the_copy(tmp_path):
+    """Migration 0004: the sentence of a figure loaded before it is found in its article's text (the
+    occurrence that encloses the figure, even when the same sentence appears earlier) and kept as
+    offsets; a figure whose sentence was never stored keeps null offsets."""
+    path = tmp_path / "w.duckdb"
+    con = connect_writer(path)
+    apply_migrations(con, target=3)
+    text = article_text(RT_ALEPPO)
+    fig = FIGURES[RT_ALEPPO.article_id][0]
+    sentence = fig.sentence_in(text)
+    repeated = sentence + " " + text  # the figure's sentence also appears before the one it was read in
+    con.execute("insert into articles (article_id, story_id, revision, source_id, outlet, title, body) "
+                "values ($a, 's', 1, 'rt-en', 'RT', $t, $b), ('no-sentence', 's2', 1, 'x', 'X', '', 'Plus de 5 morts')",
+                {"a": RT_ALEPPO.article_id, "t": "", "b": repeated})
+    shift = len(sentence) + 1
+    con.execute("""insert into figures (figure_id, article_id, "start", "end", surface, qualifier, category,
+                       extractor_version, sentence)
+                   values ('f1', $a, $s, $e, $surface, 'exact', 'other', 'old', $sentence),
+                          ('f2', 'no-sentence', 0, 9, 'Plus de 5', 'more_than', 'killed', 'old', '')""",
+                {"a": RT_ALEPPO.article_id, "s": fig.start + shift, "e": fig.end + shift, "surface": fig.surface,
+                 "sentence": sentence})
+    con.close()
+
+    with writer_session(path):
+        pass
+
+    _, rows = run_sql(path, "select figure_id, sentence_start, sentence_end from figures order by figure_id")
+    assert rows == [("f1", fig.sentence_start + shift, fig.sentence_end + shift), ("f2", None, None)]
+    assert repeated[rows[0][1]:rows[0][2]] == sentence
+    columns, _ = run_sql(path, "select * from figures limit 0")
+    assert "sentence" not in columns and columns[-2:] == ["sentence_start", "sentence_end"]

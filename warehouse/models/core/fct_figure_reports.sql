@@ -60,8 +60,11 @@ final as (
         keys.claimant_name,
         figures.via,
         figures.surface,
-        figures.sentence,
+        substring(versions.article_text, figures.sentence_start_offset + 1,
+                  figures.sentence_end_offset - figures.sentence_start_offset) as sentence,
         figures.sentence_index,
+        figures.sentence_start_offset,
+        figures.sentence_end_offset,
         figures.start_offset,
         figures.end_offset,
         figures.extractor_version

@@ -20,8 +20,9 @@ final as (
         figures.value,
         figures.counted,
         figures.claimant,
-        figures.sentence,
-        trim(regexp_replace(strip_accents(lower(figures.sentence)), '[^\pL\pN]+', ' ', 'g')) as sentence_normalised,
+        substring(versions.article_text, figures.sentence_start_offset + 1,
+                  figures.sentence_end_offset - figures.sentence_start_offset) as sentence,
+        trim(regexp_replace(strip_accents(lower(sentence)), '[^\pL\pN]+', ' ', 'g')) as sentence_normalised,
         figures.article_id in (select article_id from current_articles) as is_current_revision
     from figures
     inner join versions on versions.article_id = figures.article_id

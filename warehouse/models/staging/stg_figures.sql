@@ -1,4 +1,5 @@
--- One figure as extracted (rename/cast only); offsets point into title || '\n\n' || body.
+-- One figure as extracted (rename/cast only); offsets (the figure's and its sentence's) point into
+-- title || '\n\n' || body, from which int_figure_versions and fct_figure_reports cut the sentence.
 with source as (
     select * from figures
 ),
@@ -21,7 +22,8 @@ final as (
         via,
         lang,
         extractor_version,
-        sentence
+        cast(sentence_start as integer) as sentence_start_offset,
+        cast(sentence_end as integer) as sentence_end_offset
     from source
 )
 
