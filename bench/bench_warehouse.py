@@ -5,7 +5,7 @@
 Generates staged batches (articles.jsonl, figures.parquet through ``staged_figures.write_figures``,
 scrape_run.json per outlet) with offsets that really point into the article text, loads them into a
 fresh warehouse ``--repeat`` times through the real loader (bulk JSON reader for articles, Parquet
-reader for figures, one transaction per batch, publish), then rebuilds all models (SQL, Python
+reader for figures, all batches in one transaction, publish), then rebuilds all models (SQL, Python
 grouping, data tests). Prints a Markdown table of medians.
 """
 
@@ -181,7 +181,7 @@ def main(argv: list[str] | None = None) -> int:
         ("figures loaded", f"{sizes['figures']:,}", ""),
         ("articles loaded", f"{sizes['articles']:,}", ""),
         ("staged files", f"{staged_mb:.0f} MB", f"figures Parquet {figures_mb:.0f} MB, the rest JSON lines"),
-        (f"load, median of {args.repeat} (s)", f"{load_s:.2f}", "all batches, one transaction each, + publish"),
+        (f"load, median of {args.repeat} (s)", f"{load_s:.2f}", "all batches, one transaction, + publish"),
         ("figure rows/s", f"{sizes['figures'] / load_s:,.0f}", "target ≥ 1,000,000 " +
          ("(met)" if sizes["figures"] / load_s >= 1_000_000 else
           f"(missed by {1 - sizes['figures'] / load_s / 1_000_000:.0%})")),

@@ -324,7 +324,7 @@ def write_lines_atomically(path: Path, lines: list[str]) -> None:
 
 
 def load(data: DataLayout, warehouse_path: str | Path) -> dict[str, int]:
-    """Load every staged batch not yet in the warehouse; one transaction per batch.
+    """Load every staged batch not yet in the warehouse, in one transaction (see warehouse/load.py).
 
     A batch whose figures were never extracted (its extract task failed) is extracted first, so
     no article lands without its figures. Once a batch is committed, the crawl state it left

@@ -1,4 +1,4 @@
-"""The only writer of the raw tables: load staged batches into DuckDB, one transaction per batch.
+"""The only writer of the raw tables: load staged batches into DuckDB, all pending ones in one transaction.
 
 A batch is ``data/staging/<run_id>/<source_id>/``; it is ready once the crawl wrote its
 ``scrape_run.json``. Staged JSON lines go through DuckDB's bulk JSON reader with the column types

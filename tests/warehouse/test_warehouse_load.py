@@ -1,4 +1,4 @@
-"""Loading staged batches: bulk, idempotent, one transaction per batch, figures replaced on re-extraction."""
+"""Loading staged batches: bulk, idempotent, a broken batch fails alone, figures replaced on re-extraction."""
 
 from __future__ import annotations
 
