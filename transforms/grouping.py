@@ -304,19 +304,20 @@ def syndicated_copies(docs: Sequence[ArticleDoc], threshold: float = COPY_JACCAR
     reps = list(outlets_of)
     hashes = MinHash.bulk([[s.encode() for s in sets[i]] for i in reps], num_perm=NUM_PERM, hashfunc=zlib.crc32)
     bands = MinHashLSH(threshold=threshold * 0.8, num_perm=NUM_PERM).hashranges
-    first, second, shared = _lsh_candidates(hashes, bands)
-    rep = np.array(reps, dtype=np.int64)
-    left, right = rep[first], rep[second]
     outlets = {o: n for n, o in enumerate(sorted({d.outlet for d in docs}))}
-    only_outlet = np.full(len(docs), -1, dtype=np.int64)
-    for i, seen_at in outlets_of.items():
-        if len(seen_at) == 1:
-            only_outlet[i] = outlets[docs[i].outlet]
-    size = np.array([len(s) for s in sets], dtype=np.float64)
-    possible = (((only_outlet[left] != only_outlet[right]) | (only_outlet[left] == -1))
-                & (np.minimum(size[left], size[right]) / np.maximum(size[left], size[right]) >= threshold))
-    likeliest_first = np.argsort((len(bands) - shared[possible]).astype(np.uint8), kind="stable")
-    _link(parent, left[possible][likeliest_first], right[possible][likeliest_first],
+    only_outlet = np.array([outlets[docs[i].outlet] if len(outlets_of[i]) == 1 else -1 for i in reps], dtype=np.int64)
+    size = np.array([len(sets[i]) for i in reps], dtype=np.float64)
+
+    def possible(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+        """Not two texts each only ever seen at the same outlet, and sizes not too far apart to reach
+        ``threshold`` (the Jaccard is at most the smaller set's size over the larger's)."""
+        return (((only_outlet[a] != only_outlet[b]) | (only_outlet[a] == -1))
+                & (np.minimum(size[a], size[b]) / np.maximum(size[a], size[b]) >= threshold))
+
+    first, second, shared = _lsh_candidates(hashes, bands, possible)
+    likeliest_first = np.argsort((len(bands) - shared).astype(np.uint8), kind="stable")
+    rep = np.array(reps, dtype=np.int64)
+    _link(parent, rep[first[likeliest_first]], rep[second[likeliest_first]],
           lambda i, j: _jaccard(sets[i], sets[j]) >= threshold)
     clusters: dict[int, list[int]] = defaultdict(list)
     for i in range(len(docs)):
@@ -333,14 +334,17 @@ def syndicated_copies(docs: Sequence[ArticleDoc], threshold: float = COPY_JACCAR
     return copies
 
 
-def _lsh_candidates(hashes: Sequence[MinHash],
-                    bands: Sequence[tuple[int, int]]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def _lsh_candidates(hashes: Sequence[MinHash], bands: Sequence[tuple[int, int]],
+                    possible: Callable[[np.ndarray, np.ndarray], np.ndarray],
+                    ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """``(first, second, shared)``: every pair of positions ``first < second`` in ``hashes`` whose
-    MinHashes agree on every row of at least one band, and on how many bands they agree.
+    MinHashes agree on every row of at least one band and that ``possible`` keeps, and on how many
+    bands they agree.
 
     These are the pairs ``MinHashLSH.query`` returns with the same bands, but found by sorting each
     band's rows: templated texts give millions of candidate pairs, which one query per article would
-    hand back one Python object at a time.
+    hand back one Python object at a time. Each band's pairs are filtered before they are kept, which
+    bounds the memory held to the pairs that may be copies.
     """
     n = len(hashes)
     empty = np.empty(0, dtype=np.int64)
@@ -354,11 +358,18 @@ def _lsh_candidates(hashes: Sequence[MinHash],
         for members in np.split(order, np.flatnonzero(np.diff(bucket[order])) + 1):
             if len(members) > 1:
                 a, b = np.triu_indices(len(members), 1)
-                keys.append(members[a].astype(np.int64) * n + members[b])
-    if not keys:
+                a, b = members[a], members[b]
+                kept = possible(a, b)
+                keys.append(a[kept] * n + b[kept])
+    pairs = np.concatenate(keys) if keys else empty
+    del keys
+    if not len(pairs):
         return empty, empty, empty
-    pairs, shared = np.unique(np.concatenate(keys), return_counts=True)
-    return pairs // n, pairs % n, shared
+    pairs.sort()
+    starts = np.flatnonzero(np.concatenate(([True], pairs[1:] != pairs[:-1])))
+    shared = np.diff(np.append(starts, len(pairs)))
+    pairs = pairs[starts]
+    return (pairs // n).astype(np.int32), (pairs % n).astype(np.int32), shared
 
 
 def _link(parent: list[int], left: np.ndarray, right: np.ndarray, linked: Callable[[int, int], bool],

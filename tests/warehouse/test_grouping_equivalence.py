@@ -13,6 +13,7 @@ import zlib
 from datetime import UTC, datetime, timedelta
 
 import grouping_reference as reference
+import numpy as np
 import pytest
 from datasketch import MinHash, MinHashLSH
 
@@ -120,7 +121,8 @@ def test_lsh_candidates_are_the_pairs_lsh_query_returns():
     for i, mh in enumerate(hashes):
         lsh.insert(i, mh)
     expected = {(i, j) for i, mh in enumerate(hashes) for j in lsh.query(mh) if i < j}
-    first, second, shared = grouping._lsh_candidates(hashes, lsh.hashranges)
+    first, second, shared = grouping._lsh_candidates(hashes, lsh.hashranges,
+                                                     lambda a, b: np.ones(len(a), dtype=bool))
     assert set(zip(first.tolist(), second.tolist(), strict=True)) == expected
     assert len(first) == len(expected) and shared.min() >= 1 and shared.max() <= lsh.b
 
