@@ -26,7 +26,8 @@ def test_migrations_are_recorded_once_each(tmp_path):
     with writer_session(path):
         pass
     columns, rows = run_sql(path, "select version, name from schema_migrations order by version")
-    assert rows == [(1, "raw_tables"), (2, "batch_fingerprint"), (3, "model_inputs"), (4, "figure_sentence_offsets")]
+    assert rows == [(1, "raw_tables"), (2, "batch_fingerprint"), (3, "model_inputs"), (4, "figure_sentence_offsets"),
+                    (5, "article_body_zstd")]
 
 
 def test_a_warehouse_at_the_previous_version_is_migrated_in_place_without_losing_rows(staged):
@@ -109,3 +110,31 @@ def test_figures_stored_with_their_sentence_text_get_its_offsets_and_lose_the_co
     assert repeated[rows[0][1]:rows[0][2]] == sentence
     columns, _ = run_sql(path, "select * from figures limit 0")
     assert "sentence" not in columns and columns[-2:] == ["sentence_start", "sentence_end"]
+
+
+def test_article_bodies_are_rebuilt_into_a_zstd_column_keeping_rows_and_constraints(tmp_path):
+    """Migration 0005: the articles table is recreated with its body compressed by zstd; the rows of a
+    warehouse at version 4 survive, and so do the columns' order and not-null constraints."""
+    path = tmp_path / "w.duckdb"
+    con = connect_writer(path)
+    apply_migrations(con, target=4)
+    con.execute("insert into articles (article_id, story_id, revision, source_id, outlet, title, body) "
+                "values ('a1', 's1', 1, 'rt-en', 'RT', 'T', $b)", {"b": article_text(RT_ALEPPO)})
+    before = con.execute("select * from articles").fetchall()
+    columns_before = con.execute("select column_name, data_type, is_nullable from information_schema.columns "
+                                 "where table_name = 'articles' order by ordinal_position").fetchall()
+    con.close()
+
+    with writer_session(path):
+        pass
+
+    con = duckdb.connect(str(path), read_only=True)
+    try:
+        assert con.execute("select * from articles").fetchall() == before
+        assert con.execute("select column_name, data_type, is_nullable from information_schema.columns "
+                           "where table_name = 'articles' order by ordinal_position").fetchall() == columns_before
+        compression = con.execute("select distinct compression from pragma_storage_info('articles') "
+                                  "where column_name = 'body' and compression <> 'Constant'").fetchall()
+        assert compression == [("ZSTD",)]
+    finally:
+        con.close()
