@@ -5,11 +5,19 @@ every other model (or Python step) whose name appears in its SQL, so the order n
 The Python grouping step is two models with declared inputs. The build runs in one transaction in
 the loader's working file: if a model or a ``tests/assert_*.sql`` fails, nothing is published and
 the last good marts stay in front of users.
+
+Builds are incremental, like dbt's state selection: each model has a state key, a hash of its SQL (or
+of the Python code, for the grouping step) and of the keys of everything it reads, down to the raw
+tables, whose keys are a fingerprint of their rows. A model whose key is the one it was last built with
+is kept as it is, so a run that only added scrape history rebuilds the health marts and nothing else.
+Models that read the clock (``now()``, ...) are rebuilt every time, and so is everything after them.
 """
 
 from __future__ import annotations
 
+import hashlib
 import re
+import secrets
 from collections.abc import Callable
 from dataclasses import dataclass
 from graphlib import TopologicalSorter
@@ -18,6 +26,7 @@ from pathlib import Path
 import duckdb
 import pyarrow as pa
 
+from transforms import grouping
 from warehouse import grouping_step
 from warehouse.connection import writer_session
 from warehouse.sql_files import WAREHOUSE_DIR, run_statement
@@ -27,6 +36,9 @@ MODELS_DIR = WAREHOUSE_DIR / "models"
 TESTS_DIR = WAREHOUSE_DIR / "tests"
 LAYERS = {"staging": "view", "core": "table", "marts": "table"}
 MAX_ROWS_SHOWN = 20
+READS_THE_CLOCK = re.compile(r"\b(now|current_timestamp|current_date|get_current_timestamp|today|random|uuid)\b",
+                             re.IGNORECASE)
+STORED_TABLES = (*RAW_TABLES, "loaded_batches")
 
 
 @dataclass(frozen=True)
@@ -68,16 +80,22 @@ def sql_models() -> dict[str, SqlModel]:
     return models
 
 
-def build_order() -> list[str]:
-    """Model names, each after every model its SQL mentions (or its declared inputs, for Python steps)."""
+def dependencies() -> dict[str, set[str]]:
+    """What each model reads: the models, Python steps and stored tables its SQL mentions (or its declared inputs)."""
     models = sql_models()
-    names = set(models) | set(PYTHON_MODELS)
+    names = set(models) | set(PYTHON_MODELS) | set(STORED_TABLES)
     graph: dict[str, set[str]] = {}
     for name, model in models.items():
         mentioned = set(re.findall(r"\b[a-z_][a-z0-9_]*\b", _without_comments(model.sql).lower()))
         graph[name] = (mentioned & names) - {name}
     for name, model in PYTHON_MODELS.items():
         graph[name] = set(model.inputs)
+    return graph
+
+
+def build_order() -> list[str]:
+    """Model names, each after every model its SQL mentions (or its declared inputs, for Python steps)."""
+    graph = {name: reads - set(STORED_TABLES) for name, reads in dependencies().items()}
     return list(TopologicalSorter(graph).static_order())
 
 
@@ -112,19 +130,29 @@ def rebuild_models(warehouse_path: Path, wait_s: float | None = None) -> list[st
 
 
 def _build(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """Build the models whose state key changed; returns every model name, in build order."""
     models = sql_models()
+    graph = dependencies()
     order = build_order()
     con.begin()
     try:
         existing = dict(run_statement(con, "existing_objects"))
+        keys = {t: run_statement(con, "input_fingerprint", name=t)[0][0] for t in STORED_TABLES}
         for name in order:
+            definition = models[name].kind + models[name].sql if name in models else _python_model_code(name)
+            volatile = name in models and READS_THE_CLOCK.search(_without_comments(models[name].sql))
+            keys[name] = _state_key(definition, {d: keys[d] for d in graph[name]}, volatile)
+            kind = models[name].kind if name in models else "table"
+            if existing.get(name) == kind and run_statement(con, "model_inputs_get", model=name) == [(keys[name],)]:
+                continue
             try:
                 if name in PYTHON_MODELS:
-                    _build_python_model(con, name, existing.get(name))
+                    _materialize_arrow(con, name, PYTHON_MODELS[name].build(con), existing.get(name))
                 else:
                     _materialize(con, models[name], existing.get(name))
             except duckdb.Error as exc:
                 raise BuildFailed(f"model {name} failed: {exc}") from exc
+            run_statement(con, "model_inputs_set", model=name, fingerprint=keys[name])
         failures = [_run_test(con, path) for path in data_tests()]
         failures = [f for f in failures if f]
         if failures:
@@ -136,14 +164,19 @@ def _build(con: duckdb.DuckDBPyConnection) -> list[str]:
     return order
 
 
-def _build_python_model(con: duckdb.DuckDBPyConnection, name: str, existing_kind: str | None) -> None:
-    """Recompute a Python model only when its inputs changed: a run with nothing new keeps its groups."""
-    model = PYTHON_MODELS[name]
-    fingerprint = "|".join(run_statement(con, "input_fingerprint", name=i)[0][0] for i in model.inputs)
-    if existing_kind == "table" and run_statement(con, "model_inputs_get", model=name) == [(fingerprint,)]:
-        return
-    _materialize_arrow(con, name, model.build(con), existing_kind)
-    run_statement(con, "model_inputs_set", model=name, fingerprint=fingerprint)
+def _state_key(definition: str, inputs: dict[str, str], volatile: bool) -> str:
+    digest = hashlib.sha256(definition.encode("utf-8"))
+    for name in sorted(inputs):
+        digest.update(f"\x1f{name}={inputs[name]}".encode())
+    if volatile:
+        digest.update(secrets.token_bytes(16))
+    return digest.hexdigest()
+
+
+def _python_model_code(name: str) -> str:
+    """A Python model's definition is the code that computes it: the grouping step and the pure functions."""
+    sources = (Path(grouping_step.__file__), Path(grouping.__file__))
+    return name + "".join(path.read_text(encoding="utf-8") for path in sources)
 
 
 def _materialize(con: duckdb.DuckDBPyConnection, model: SqlModel, existing_kind: str | None) -> None:
