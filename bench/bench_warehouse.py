@@ -2,11 +2,12 @@
 
     .venv/bin/python bench/bench_warehouse.py [--figures 1000000] [--per-article 20] [--repeat 3]
 
-Generates staged batches (articles.jsonl, figures.parquet through ``staged_figures.write_figures``,
+Generates staged batches (articles.jsonl, and what extract writes: articles.parquet through
+``staged_articles.write_articles``, figures.parquet through ``staged_figures.write_figures``;
 scrape_run.json per outlet) with offsets that really point into the article text, loads them into a
-fresh warehouse ``--repeat`` times through the real loader (bulk JSON reader for articles, Parquet
-reader for figures, all batches in one transaction, publish), then rebuilds all models (SQL, Python
-grouping, data tests). Prints a Markdown table of medians.
+fresh warehouse ``--repeat`` times through the real loader (Parquet reader for articles and
+figures, all batches in one transaction, publish), then rebuilds all models (SQL, Python grouping,
+data tests). Prints a Markdown table of medians.
 """
 
 from __future__ import annotations
@@ -27,7 +28,9 @@ from pathlib import Path
 
 from figurewire import layout as L
 from figurewire.layout import DataLayout
+from figurewire.pipeline import read_records
 from figurewire.records import Article, Figure, ScrapeRun, article_text, stable_id
+from figurewire.staged_articles import source_stamp, write_articles
 from figurewire.staged_figures import write_figures
 from warehouse.build import build_models, rebuild_models
 from warehouse.connection import publish, work_path
@@ -67,6 +70,9 @@ def generate(data: DataLayout, figures: int, per_article: int, seed: int = 7) ->
             staged += write_figures(batch / L.FIGURES, _outlet_figures(
                 random.Random(seed * 1000 + index), events, articles, source_id, outlet, run_id, per_article,
                 articles_fh))
+        # What extract stages beside the JSON lines: their typed Parquet copy, read back from them.
+        stamp = source_stamp(batch / L.ARTICLES)
+        write_articles(batch / L.ARTICLES_PARQUET, read_records(batch / L.ARTICLES, Article), stamp)
         run = ScrapeRun(run_id=run_id, source_id=source_id, outlet=outlet, started_at=t0, finished_at=t0,
                         finish_reason="finished", items_scraped=len(articles))
         (batch / L.SCRAPE_RUN).write_text(json.dumps(run.to_dict()), encoding="utf-8")
@@ -153,7 +159,8 @@ def main(argv: list[str] | None = None) -> int:
     data = DataLayout.at(root / "data")
     gen_s, sizes = timed(generate, data, args.figures, args.per_article)
     figures_mb = sum(p.stat().st_size for p in data.staging_dir.rglob(L.FIGURES)) / 1e6
-    staged_mb = figures_mb + sum(p.stat().st_size for p in data.staging_dir.rglob("*.json*")) / 1e6
+    articles_mb = sum(p.stat().st_size for p in data.staging_dir.rglob(L.ARTICLES_PARQUET)) / 1e6
+    staged_mb = figures_mb + articles_mb + sum(p.stat().st_size for p in data.staging_dir.rglob("*.json*")) / 1e6
     print(f"generated {sizes['figures']:,} figures / {sizes['articles']:,} articles ({staged_mb:.0f} MB staged) "
           f"in {gen_s:.1f} s", file=sys.stderr)
 
@@ -180,7 +187,7 @@ def main(argv: list[str] | None = None) -> int:
     rows = [
         ("figures loaded", f"{sizes['figures']:,}", ""),
         ("articles loaded", f"{sizes['articles']:,}", ""),
-        ("staged files", f"{staged_mb:.0f} MB", f"figures Parquet {figures_mb:.0f} MB, the rest JSON lines"),
+        ("staged files", f"{staged_mb:.0f} MB", f"figures Parquet {figures_mb:.0f} MB, articles Parquet {articles_mb:.0f} MB, the rest JSON lines"),
         (f"load, median of {args.repeat} (s)", f"{load_s:.2f}", "all batches, one transaction, + publish"),
         ("figure rows/s", f"{sizes['figures'] / load_s:,.0f}", "target ≥ 1,000,000 " +
          ("(met)" if sizes["figures"] / load_s >= 1_000_000 else

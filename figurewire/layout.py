@@ -10,6 +10,9 @@
           figures.parquet                    Figure records, written by the extract step: Parquet typed from
                                              records.Figure (figurewire/staged_figures.py), since the loader
                                              reads it several times faster than JSON; zero rows if none
+          articles.parquet                   the extract step's typed copy of articles.jsonl (one row per
+                                             article_id), which the loader reads instead while it is current
+                                             (figurewire/staged_articles.py); batches without one load from JSON
           extract_errors.jsonl               FetchError records (stage "extract") from the extract step
           state.pending/                     the source's seen-set and feed validators as this crawl left
                                              them; promoted to state/<source_id>/ only once the batch is
@@ -30,6 +33,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 ARTICLES = "articles.jsonl"
+ARTICLES_PARQUET = "articles.parquet"  # typed copy of ARTICLES written by extract (figurewire/staged_articles.py)
 ERRORS = "errors.jsonl"
 RAW = "raw.jsonl"
 SCRAPE_RUN = "scrape_run.json"

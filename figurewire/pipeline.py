@@ -177,7 +177,7 @@ def _clear_batch(batch: Path) -> None:
     import shutil
 
     batch.mkdir(parents=True, exist_ok=True)
-    for name in (L.ARTICLES, L.ERRORS, L.RAW, L.SCRAPE_RUN, L.FIGURES, L.EXTRACT_ERRORS):
+    for name in (L.ARTICLES, L.ARTICLES_PARQUET, L.ERRORS, L.RAW, L.SCRAPE_RUN, L.FIGURES, L.EXTRACT_ERRORS):
         (batch / name).unlink(missing_ok=True)
     shutil.rmtree(batch / L.PENDING_STATE, ignore_errors=True)
 
@@ -264,12 +264,19 @@ def extract(data: DataLayout, run_id: str, source_ids: Sequence[str] | None = No
 
 
 def extract_batch(batch: Path, run_id: str) -> int:
-    """Figures of one staged batch into its ``figures.parquet``; a failing article is recorded, not fatal."""
+    """Figures of one staged batch into its ``figures.parquet``; a failing article is recorded, not fatal.
+
+    The articles read on the way are also written to ``articles.parquet``, the copy the loader reads
+    fastest (``figurewire/staged_articles.py``); it goes first, so a batch with figures has it.
+    """
+    from figurewire.staged_articles import source_stamp, write_articles
     from figurewire.staged_figures import write_figures
     from transforms.extract import figures_for_article
 
-    batch_figures, error_lines = [], []
+    batch_figures, error_lines, articles = [], [], []
+    stamp = source_stamp(batch / L.ARTICLES) if (batch / L.ARTICLES).exists() else None
     for article in read_records(batch / L.ARTICLES, Article):
+        articles.append(article)
         try:
             figures = figures_for_article(article)
         except Exception as exc:  # one bad article must not cost the others their figures
@@ -280,6 +287,8 @@ def extract_batch(batch: Path, run_id: str) -> int:
                 occurred_at=utc_now()).to_json())
             continue
         batch_figures.extend(figures)
+    if stamp is not None:
+        write_articles(batch / L.ARTICLES_PARQUET, articles, stamp)
     write_figures(batch / L.FIGURES, batch_figures)
     write_lines_atomically(batch / L.EXTRACT_ERRORS, error_lines)
     return len(batch_figures)

@@ -3,7 +3,8 @@
 A batch is ``data/staging/<run_id>/<source_id>/``; it is ready once the crawl wrote its
 ``scrape_run.json``. Staged JSON lines go through DuckDB's bulk JSON reader with the column types
 of ``figurewire/records.py``, staged figures (Parquet, typed from the same record) through its Parquet
-reader; never row-by-row inserts. Each table is upserted by its key, and an
+reader, and so do a batch's articles when extract left a current Parquet copy of them (batches staged
+before that load from their JSON lines); never row-by-row inserts. Each table is upserted by its key, and an
 article's figures are replaced as a whole, so loading a batch twice changes nothing. A batch that
 fails (a broken file) is rolled back, stays unmarked, and is reported after the other batches load.
 """
@@ -17,12 +18,13 @@ import duckdb
 
 from figurewire import layout as L
 from figurewire.layout import DataLayout
+from figurewire.staged_articles import current_copy
 from figurewire.staged_figures import holds_sentence_text
 from warehouse import tables
 from warehouse.connection import writer_session
 from warehouse.sql_files import run_statement
 
-STAGED_FILES = (L.ARTICLES, L.FIGURES, L.ERRORS, L.EXTRACT_ERRORS, L.RAW, L.SCRAPE_RUN)
+STAGED_FILES = (L.ARTICLES, L.ARTICLES_PARQUET, L.FIGURES, L.ERRORS, L.EXTRACT_ERRORS, L.RAW, L.SCRAPE_RUN)
 COUNTED_TABLES = ("articles", "figures", "fetch_errors", "raw_snapshots", "scrape_runs")
 TRANSACTION_BYTES = 2 * 1024**3  # staged bytes committed together at most (see _transactions)
 
@@ -155,14 +157,18 @@ def _load_one(con: duckdb.DuckDBPyConnection, data: DataLayout, batch_dir: Path,
     counts = dict.fromkeys(COUNTED_TABLES, 0)
     stamp = fingerprint(batch_dir)
     articles = batch_dir / L.ARTICLES
-    if articles.exists():
+    figures = batch_dir / L.FIGURES
+    legacy_figures = figures.exists() and holds_sentence_text(figures)  # needs the bodies in staged_articles
+    copy = current_copy(batch_dir / L.ARTICLES_PARQUET, articles) if articles.exists() else None
+    if copy is not None and not legacy_figures and run_statement(con, "stage_article_ids", path=str(copy))[0][0]:
+        counts["articles"] = _rows(run_statement(con, "load_articles_parquet", path=str(copy)))
+    elif articles.exists():
         counts["articles"] = _rows(run_statement(
             con, "load_articles", path=str(articles), columns=tables.columns("articles")))
     else:
         run_statement(con, "no_staged_articles")
-    figures = batch_dir / L.FIGURES
     if figures.exists() and figure_files is None:
-        statement = "load_figures_legacy" if holds_sentence_text(figures) else "load_figures"
+        statement = "load_figures_legacy" if legacy_figures else "load_figures"
         counts["figures"] = _rows(run_statement(con, statement, path=str(figures)))
     elif figures.exists():
         counts["figures"] = _rows(run_statement(con, "stage_figures", path=str(figures), position=len(figure_files)))
