@@ -332,7 +332,7 @@ def write_lines_atomically(path: Path, lines: list[str]) -> None:
 # ---------------------------------------------------------------- load and build
 
 
-def load(data: DataLayout, warehouse_path: str | Path) -> dict[str, int]:
+def load(data: DataLayout, warehouse_path: str | Path, publish: bool = True) -> dict[str, int]:
     """Load every staged batch not yet in the warehouse, in one transaction (see warehouse/load.py).
 
     A batch whose figures were never extracted (its extract task failed) is extracted first, so
@@ -344,7 +344,7 @@ def load(data: DataLayout, warehouse_path: str | Path) -> dict[str, int]:
     for run_id in sorted({batch.parent.name for batch in data.batches()
                           if (batch / L.SCRAPE_RUN).exists() and not (batch / L.FIGURES).exists()}):
         extract(data, run_id)
-    counts = load_batches(Path(warehouse_path), data)
+    counts = load_batches(Path(warehouse_path), data, publish=publish)
     promote_crawl_state(data)
     return counts
 
@@ -395,8 +395,7 @@ def run(sources_path: str | Path = SAMPLE_SOURCES, warehouse_path: str | Path | 
             outcomes = crawl(sources, data, run_id, newsroom_url=newsroom_url,
                              processes=crawl_processes(sources_path))
         figures = extract(data, run_id, processes=crawl_processes(sources_path))
-        loaded = load(data, warehouse_path)
-        built = build(warehouse_path)
+        loaded, built = load_then_build(data, warehouse_path)
     return RunSummary(run_id=run_id, warehouse=str(warehouse_path), crawl=outcomes, figures=figures,
                       loaded=loaded, built=built)
 
@@ -434,9 +433,23 @@ def load_and_build(warehouse_path: str | Path | None = None, data_dir: str | Pat
     warehouse_path = Path(warehouse_path) if warehouse_path else data.default_warehouse
     warehouse_path.parent.mkdir(parents=True, exist_ok=True)
     with writer_lock(warehouse_path):
-        loaded = load(data, warehouse_path)
-        built = build(warehouse_path)
+        loaded, built = load_then_build(data, warehouse_path)
     return {"warehouse": str(warehouse_path), "loaded": loaded, "built": len(built)}
+
+
+def load_then_build(data: DataLayout, warehouse_path: Path) -> tuple[dict[str, int], list[str]]:
+    """Load, then build, publishing the warehouse once: users see new rows and the marts built from
+    them together. If either step fails, what the load committed is published all the same."""
+    from warehouse.connection import publish, work_path
+
+    try:
+        loaded = load(data, warehouse_path, publish=False)
+        built = build(warehouse_path)
+    except BaseException:
+        if work_path(Path(warehouse_path)).exists():
+            publish(Path(warehouse_path))
+        raise
+    return loaded, built
 
 
 # ---------------------------------------------------------------- recompute from raw snapshots

@@ -157,11 +157,14 @@ def connect_reader(warehouse_path: Path) -> duckdb.DuckDBPyConnection:
 
 
 @contextlib.contextmanager
-def writer_session(warehouse_path: Path, wait_s: float | None = None) -> Iterator[duckdb.DuckDBPyConnection]:
+def writer_session(warehouse_path: Path, wait_s: float | None = None,
+                   publish_after: bool = True) -> Iterator[duckdb.DuckDBPyConnection]:
     """Lock, open the private working file (migrated), yield it, and publish it if the block succeeds.
 
     A working file is seeded from the published copy when missing (a warehouse written by an older
-    version, or a copied data folder), so migrations always run on the data users see.
+    version, or a copied data folder), so migrations always run on the data users see. A caller that
+    writes again right away (a run's load, then its build) passes ``publish_after=False`` and
+    publishes once at the end: the copy is the slow part of a run that found nothing new.
     """
     warehouse_path = Path(warehouse_path)
     with writer_lock(warehouse_path, wait_s):
@@ -175,7 +178,8 @@ def writer_session(warehouse_path: Path, wait_s: float | None = None) -> Iterato
             run_statement(con, "checkpoint")
         finally:
             con.close()
-        publish(warehouse_path)
+        if publish_after:
+            publish(warehouse_path)
 
 
 def publish(warehouse_path: Path) -> None:

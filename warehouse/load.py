@@ -68,14 +68,16 @@ def pending_batches(data: DataLayout, loaded: dict[str, str | None]) -> list[Pat
     return pending
 
 
-def load_batches(warehouse_path: Path, data: DataLayout, wait_s: float | None = None) -> dict[str, int]:
+def load_batches(warehouse_path: Path, data: DataLayout, wait_s: float | None = None,
+                 publish: bool = True) -> dict[str, int]:
     """Load every staged batch not yet in ``loaded_batches``; returns rows written per table and ``batches``.
 
-    Raises ``LoadFailed`` (after publishing the batches that did load) if any batch failed.
+    Raises ``LoadFailed`` (after publishing the batches that did load, unless ``publish`` is False:
+    then the caller publishes) if any batch failed.
     """
     counts = dict.fromkeys(COUNTED_TABLES, 0) | {"batches": 0}
     failures: dict[str, str] = {}
-    with writer_session(Path(warehouse_path), wait_s) as con:
+    with writer_session(Path(warehouse_path), wait_s, publish_after=publish) as con:
         run_statement(con, "load_settings")
         loaded = dict(run_statement(con, "loaded_fingerprints"))
         for group in _transactions(pending_batches(data, loaded)):
