@@ -519,7 +519,16 @@ def group_articles(docs: Sequence[ArticleDoc], story_of: Mapping[str, str]) -> l
     so daily news from one city does not chain into a year-long event.
     """
     texts = _normalised_texts(docs)
-    copies = syndicated_copies(docs, texts=texts)
+    return merge_groups(docs, story_of, syndicated_copies(docs, texts=texts), same_event_pairs(docs, texts=texts))
+
+
+def merge_groups(docs: Sequence[ArticleDoc], story_of: Mapping[str, str], copies: Mapping[str, tuple[str, float]],
+                 pairs: list[tuple[float, int, int]]) -> list[ArticleGroup]:
+    """The groups that copy links and scored same-event pairs (indexes into ``docs``) make.
+
+    Copies always merge; pairs merge strongest first (ties in index order) within ``EVENT_MAX_SPAN``.
+    ``pairs`` is sorted in place: it can hold millions of pairs.
+    """
     index = {d.article_id: i for i, d in enumerate(docs)}
     parent = list(range(len(docs)))
 
@@ -541,7 +550,6 @@ def group_articles(docs: Sequence[ArticleDoc], story_of: Mapping[str, str]) -> l
 
     for copy_id, (original_id, _) in copies.items():
         union(index[copy_id], index[original_id], bounded=False)
-    pairs = same_event_pairs(docs, texts=texts)
     pairs.sort(key=itemgetter(1, 2))
     pairs.sort(key=itemgetter(0), reverse=True)
     for _, i, j in pairs:

@@ -13,11 +13,9 @@ from datetime import timedelta
 
 from datasketch import MinHash, MinHashLSH
 
-from figurewire.records import stable_id
 from transforms.grouping import _STOPWORDS as STOPWORDS
 from transforms.grouping import (
     COPY_JACCARD,
-    EVENT_MAX_SPAN,
     EVENT_SCORE,
     EVENT_WINDOW,
     MAX_NEIGHBOURS_PER_FEATURE,
@@ -29,6 +27,7 @@ from transforms.grouping import (
     _normalised_texts,
     _time_key,
     actors_in,
+    merge_groups,
     places_in,
     shingles,
 )
@@ -164,58 +163,6 @@ def same_event_pairs(docs: Sequence[ArticleDoc], window: timedelta = EVENT_WINDO
 
 
 def group_articles(docs: Sequence[ArticleDoc], story_of: Mapping[str, str]) -> list[ArticleGroup]:
-    """Event and syndication for every article version in ``story_of`` (article_id -> story_id).
-
-    ``docs`` are the current revisions; older revisions inherit their story's event and syndication.
-    Links are merged strongest first, and never into an event spanning more than ``EVENT_MAX_SPAN``,
-    so daily news from one city does not chain into a year-long event.
-    """
+    """The reference copies and pairs, merged by the shared ``merge_groups`` (the merge did not change)."""
     texts = _normalised_texts(docs)
-    copies = syndicated_copies(docs, texts=texts)
-    index = {d.article_id: i for i, d in enumerate(docs)}
-    parent = list(range(len(docs)))
-
-    def find(i: int) -> int:
-        return _find(parent, i)
-
-    first = [_time_key(d.reported_at) for d in docs]
-    last = list(first)
-
-    def union(i: int, j: int, bounded: bool) -> None:
-        a, b = find(i), find(j)
-        if a == b:
-            return
-        start, end = min(first[a], first[b]), max(last[a], last[b])
-        if bounded and end != float("inf") and end - start > EVENT_MAX_SPAN.total_seconds():
-            return
-        parent[a] = b
-        first[b], last[b] = start, end
-
-    for copy_id, (original_id, _) in copies.items():
-        union(index[copy_id], index[original_id], bounded=False)
-    for _, i, j in sorted(same_event_pairs(docs, texts=texts), key=lambda p: (-p[0], p[1], p[2])):
-        union(i, j, bounded=True)
-    components: dict[int, list[int]] = defaultdict(list)
-    for i in range(len(docs)):
-        components[find(i)].append(i)
-    event_of_story: dict[str, str] = {}
-    by_story: dict[str, ArticleDoc] = {}
-    for members in components.values():
-        earliest = min(members, key=lambda k: (_time_key(docs[k].reported_at), docs[k].story_id))
-        event_id = stable_id("event", docs[earliest].story_id)
-        for k in members:
-            event_of_story[docs[k].story_id] = event_id
-            by_story[docs[k].story_id] = docs[k]
-    groups = []
-    for article_id, story_id in sorted(story_of.items()):
-        current = by_story.get(story_id)
-        link = copies.get(current.article_id) if current else None
-        groups.append(ArticleGroup(
-            article_id=article_id,
-            story_id=story_id,
-            event_id=event_of_story.get(story_id, stable_id("event", story_id)),
-            is_syndicated_copy=link is not None,
-            original_article_id=link[0] if link else None,
-            copy_similarity=link[1] if link else None,
-        ))
-    return groups
+    return merge_groups(docs, story_of, syndicated_copies(docs, texts=texts), same_event_pairs(docs, texts=texts))
