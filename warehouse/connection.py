@@ -132,7 +132,12 @@ def connect_writer(db_path: Path, attempts: int | None = None,
     last: Exception | None = None
     for attempt in range(attempts):
         try:
-            con = duckdb.connect(str(db_path))
+            con = duckdb.connect()
+            try:
+                run_statement(con, "attach_writer", path=str(db_path))
+            except BaseException:
+                con.close()
+                raise
             run_statement(con, "writer_settings")
             return con
         except duckdb.IOException as exc:

@@ -12,6 +12,7 @@ fails (a broken file) is rolled back, stays unmarked, and is reported after the 
 from __future__ import annotations
 
 import hashlib
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import duckdb
@@ -95,7 +96,7 @@ def _transactions(batches: list[Path]) -> list[list[Path]]:
     """Pending batches in commit groups of up to TRANSACTION_BYTES of staged files (at least one batch each).
 
     One transaction for many batches rather than one each, so that their figures go in with one insert
-    (``statements/load_staged_figures.sql`` says why). The cap bounds what one transaction holds in memory.
+    (``statements/insert_staged_figures.sql`` says why). The cap bounds what one transaction holds in memory.
     """
     groups: list[list[Path]] = []
     size = TRANSACTION_BYTES
@@ -112,32 +113,38 @@ def _transactions(batches: list[Path]) -> list[list[Path]]:
 def _load_group(con: duckdb.DuckDBPyConnection, data: DataLayout, group: list[Path],
                 failures: dict[str, str]) -> list[tuple[Path, dict[str, int]]]:
     """Load ``group`` in one transaction, batch after batch in order, so a later batch's rows win as if
-    each had committed alone; the figures of all of them go in with one insert at the end.
+    each had committed alone; the articles (from their Parquet copies) and the figures of all of them go
+    in with one insert each at the end.
 
     A batch whose statements fail aborts the transaction: it is set aside in ``failures`` and the others
-    are loaded again without it. If the group's figures insert fails (a file whose footer reads but whose
-    pages do not), the group is loaded again with each batch's figures inserted on their own, which
-    names the culprit. Returns the committed batches with their counts.
+    are loaded again without it. If a group insert fails (a file whose footer reads but whose pages do
+    not), the group is loaded again with each batch's files inserted on their own, which names the
+    culprit. Returns the committed batches with their counts.
     """
     todo = list(group)
     grouped = not any(holds_sentence_text(b / L.FIGURES) for b in group)  # older files: one by one
     while todo:
         done: list[tuple[Path, dict[str, int]]] = []
-        figure_files: list[str] = []
+        files = _GroupFiles() if grouped else None
         con.begin()
         try:
-            if grouped:
-                run_statement(con, "begin_staged_figures")
+            if files is not None:
+                run_statement(con, "begin_staged_batches")
             for batch_dir in todo:
                 try:
-                    done.append((batch_dir, _load_one(con, data, batch_dir, figure_files if grouped else None)))
+                    done.append((batch_dir, _load_one(con, data, batch_dir, files)))
                 except duckdb.Error as exc:
                     failures[batch_name(data, batch_dir)] = str(exc).splitlines()[0]
                     todo.remove(batch_dir)
                     raise
-            if figure_files:
+            if files is not None:
                 try:
-                    run_statement(con, "load_staged_figures", paths=figure_files)
+                    if files.articles:
+                        run_statement(con, "load_staged_articles", paths=files.articles, positions=files.positions)
+                    if files.figures:
+                        restaged = run_statement(con, "delete_replaced_figures")[0][0]
+                        insert = "insert_latest_staged_figures" if restaged else "insert_staged_figures"
+                        run_statement(con, insert, paths=files.figures)
                 except duckdb.Error:
                     grouped = False
                     raise
@@ -152,29 +159,49 @@ def _load_group(con: duckdb.DuckDBPyConnection, data: DataLayout, group: list[Pa
     return []
 
 
+@dataclass
+class _GroupFiles:
+    """What a grouped load inserts at the end: the batches' articles.parquet files (with each one's batch
+    position in the group) and figures files, and how many batches it has seen."""
+
+    articles: list[str] = field(default_factory=list)
+    positions: list[int] = field(default_factory=list)
+    figures: list[str] = field(default_factory=list)
+    batches: int = 0
+
+
 def _load_one(con: duckdb.DuckDBPyConnection, data: DataLayout, batch_dir: Path,
-              figure_files: list[str] | None) -> dict[str, int]:
-    """One batch's statements, inside the caller's transaction. With ``figure_files`` its figures file is
-    only counted and appended there (the group inserts them all at once); without, it is loaded now."""
+              group: _GroupFiles | None) -> dict[str, int]:
+    """One batch's statements, inside the caller's transaction. In a ``group``, its articles.parquet and
+    figures files are only counted and noted there (the group inserts them all at once); without, they
+    are loaded now."""
     counts = dict.fromkeys(COUNTED_TABLES, 0)
     stamp = fingerprint(batch_dir)
     articles = batch_dir / L.ARTICLES
     figures = batch_dir / L.FIGURES
     legacy_figures = figures.exists() and holds_sentence_text(figures)  # needs the bodies in staged_articles
     copy = current_copy(batch_dir / L.ARTICLES_PARQUET, articles) if articles.exists() else None
+    position = group.batches if group is not None else 0
     if copy is not None and not legacy_figures and run_statement(con, "stage_article_ids", path=str(copy))[0][0]:
-        counts["articles"] = _rows(run_statement(con, "load_articles_parquet", path=str(copy)))
+        if group is None:
+            counts["articles"] = _rows(run_statement(con, "load_articles_parquet", path=str(copy)))
+        else:
+            counts["articles"] = _rows(run_statement(con, "stage_articles", position=position, from_file=True))
+            group.articles.append(str(copy))
+            group.positions.append(position)
     elif articles.exists():
         counts["articles"] = _rows(run_statement(
             con, "load_articles", path=str(articles), columns=tables.columns("articles")))
+        if group is not None:
+            run_statement(con, "stage_articles", position=position, from_file=False)
     else:
         run_statement(con, "no_staged_articles")
-    if figures.exists() and figure_files is None:
+    if figures.exists() and group is None:
         statement = "load_figures_legacy" if legacy_figures else "load_figures"
         counts["figures"] = _rows(run_statement(con, statement, path=str(figures)))
     elif figures.exists():
-        counts["figures"] = _rows(run_statement(con, "stage_figures", path=str(figures), position=len(figure_files)))
-        figure_files.append(str(figures))
+        counts["figures"] = _rows(run_statement(con, "stage_figures", path=str(figures), position=len(group.figures)))
+        group.figures.append(str(figures))
     error_files = [str(p) for p in (batch_dir / L.ERRORS, batch_dir / L.EXTRACT_ERRORS) if p.exists()]
     if error_files:
         counts["fetch_errors"] = _rows(run_statement(
@@ -188,6 +215,8 @@ def _load_one(con: duckdb.DuckDBPyConnection, data: DataLayout, batch_dir: Path,
     run_id, source_id = batch_dir.parent.name, batch_dir.name
     run_statement(con, "record_batch", batch=batch_name(data, batch_dir), run_id=run_id, source_id=source_id,
                   fingerprint=stamp, **counts)
+    if group is not None:
+        group.batches += 1
     return counts
 
 

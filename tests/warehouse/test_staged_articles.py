@@ -8,14 +8,14 @@ import dataclasses
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
-from warehouse_newsroom import RUN_2, SPUTNIK_TALLY, stage_newsroom, write_lines
+from warehouse_newsroom import AFP_REV2, RUN_2, SPUTNIK_TALLY, stage_newsroom, write_lines
 
 import warehouse.load as loader
 from figurewire import layout as L
 from figurewire.layout import DataLayout
 from figurewire.pipeline import extract_batch, read_records
 from figurewire.records import Article
-from figurewire.staged_articles import current_copy, source_stamp, write_articles
+from figurewire.staged_articles import SCHEMA, current_copy, source_stamp, write_articles
 from warehouse.query import run_sql
 
 TABLES = {
@@ -37,11 +37,13 @@ def contents(warehouse) -> dict[str, list[tuple]]:
 
 @pytest.fixture
 def statements_run(monkeypatch) -> list[str]:
+    """Names of the loader's statements as they run; ``stage_articles`` is named ``stage_articles:file`` when
+    the batch's rows are to come from its articles.parquet in the group's one insert."""
     names: list[str] = []
     original = loader.run_statement
 
     def spy(con, statement, **params):
-        names.append(statement)
+        names.append(f"{statement}:file" if params.get("from_file") else statement)
         return original(con, statement, **params)
 
     monkeypatch.setattr(loader, "run_statement", spy)
@@ -71,8 +73,47 @@ def test_batches_with_and_without_a_parquet_copy_load_the_same_rows(tmp_path, st
     with_articles = sorted(b.name for b in json_only.batches() if (b / L.ARTICLES).exists())
     copied_in_mixed = [name for name in with_articles if name < "m"]
     assert 0 < len(copied_in_mixed) < len(with_articles)
-    assert statements_run.count("load_articles_parquet") == len(with_articles) + len(copied_in_mixed)
+    assert statements_run.count("stage_articles:file") == len(with_articles) + len(copied_in_mixed)
+    assert statements_run.count("load_staged_articles") == 2  # one insert for each load that had copies
     assert statements_run.count("load_articles") == len(with_articles) * 2 - len(copied_in_mixed)
+
+
+@pytest.mark.parametrize("copied_source", ["afp-drop", "afp-wire"])
+def test_an_article_two_batches_stage_keeps_the_later_batch_row_from_json_or_parquet(tmp_path, copied_source):
+    """The AFP HTTP index and drop folder stage the same article in one load; afp-wire's batch comes later
+    and wins, whether its rows come from the group's Parquet insert or were written from its JSON lines."""
+    json_only = stage(tmp_path, "json", copied=lambda batch: False)
+    mixed = stage(tmp_path, "mixed", copied=lambda batch: batch.name == copied_source)
+    for data in (json_only, mixed):
+        loader.load_batches(data.default_warehouse, data)
+
+    assert contents(mixed.default_warehouse) == contents(json_only.default_warehouse)
+    _, rows = run_sql(mixed.default_warehouse, "select source_id from articles where article_id = $a",
+                      {"a": AFP_REV2.article_id})
+    assert rows == [("afp-wire",)]
+
+
+def test_an_articles_copy_broken_past_its_footer_fails_its_batch_only(staged):
+    """The group's one articles insert fails on a copy whose footer reads but whose pages do not; the group
+    is loaded again batch by batch, which names the broken one, and the other batches' copies load."""
+    for batch in staged.data.batches():
+        if (batch / L.ARTICLES).exists():
+            copy_articles(batch)
+    broken = staged.data.batch_dir(RUN_2, "rt-fr") / L.ARTICLES_PARQUET
+    whole = bytearray(broken.read_bytes())
+    body = pq.ParquetFile(broken).metadata.row_group(0).column(SCHEMA.names.index("body"))
+    assert body.path_in_schema == "body"
+    end = (body.dictionary_page_offset or body.data_page_offset) + body.total_compressed_size
+    whole[end - 12:end - 2] = b"\xff" * 10
+    broken.write_bytes(bytes(whole))
+    assert current_copy(broken, broken.with_name(L.ARTICLES)) is not None
+
+    with pytest.raises(loader.LoadFailed) as failed:
+        loader.load_batches(staged.warehouse, staged.data)
+
+    assert list(failed.value.failures) == [f"{RUN_2}/rt-fr"]
+    _, rows = run_sql(staged.warehouse, "select source_id, count(*) from articles group by 1 order by 1")
+    assert "rt-fr" not in dict(rows) and dict(rows)["sputnik-fr"] == 2
 
 
 def test_a_copy_older_than_its_json_lines_is_not_used(staged, statements_run):
