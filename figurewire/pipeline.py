@@ -257,9 +257,9 @@ def extract(data: DataLayout, run_id: str, source_ids: Sequence[str] | None = No
     run_dir = data.run_dir(run_id)
     batches = sorted(p for p in run_dir.iterdir() if p.is_dir()) if run_dir.exists() else []
     batches = [b for b in batches if not source_ids or b.name in source_ids]
-    staged_bytes = sum((b / L.ARTICLES).stat().st_size for b in batches if (b / L.ARTICLES).exists())
-    if processes > 1 and len(batches) > 1 and staged_bytes >= PARALLEL_EXTRACT_BYTES:
-        return _extract_in_children(run_id, batches, processes)
+    sizes = {b: (b / L.ARTICLES).stat().st_size if (b / L.ARTICLES).exists() else 0 for b in batches}
+    if processes > 1 and len(batches) > 1 and sum(sizes.values()) >= PARALLEL_EXTRACT_BYTES:
+        return _extract_in_children(run_id, sorted(batches, key=lambda b: -sizes[b]), processes)
     return sum(extract_batch(batch, run_id) for batch in batches)
 
 
@@ -294,8 +294,8 @@ def extract_batch(batch: Path, run_id: str) -> int:
     return len(batch_figures)
 
 
-def _extract_in_children(run_id: str, batches: list[Path], processes: int) -> int:
-    by_size = sorted(batches, key=lambda b: -(b / L.ARTICLES).stat().st_size if (b / L.ARTICLES).exists() else 0)
+def _extract_in_children(run_id: str, by_size: list[Path], processes: int) -> int:
+    """Extract ``by_size`` (largest batch first) in ``processes`` children, dealt round-robin."""
     groups = [by_size[i::processes] for i in range(min(processes, len(by_size)))]
     children = [subprocess.Popen([sys.executable, "-m", "figurewire.extract_batches", "--run-id", run_id,
                                   *map(str, group)], cwd=REPO_ROOT, stdout=subprocess.PIPE,
@@ -390,11 +390,11 @@ def run(sources_path: str | Path = SAMPLE_SOURCES, warehouse_path: str | Path | 
     warehouse_path.parent.mkdir(parents=True, exist_ok=True)
     with writer_lock(warehouse_path):
         run_id = new_run_id()
+        processes = crawl_processes(sources_path)
         with newsroom_if_needed(sources_path) as newsroom_url:
             sources = resolve_sources(sources_path, only)
-            outcomes = crawl(sources, data, run_id, newsroom_url=newsroom_url,
-                             processes=crawl_processes(sources_path))
-        figures = extract(data, run_id, processes=crawl_processes(sources_path))
+            outcomes = crawl(sources, data, run_id, newsroom_url=newsroom_url, processes=processes)
+        figures = extract(data, run_id, processes=processes)
         loaded, built = load_then_build(data, warehouse_path)
     return RunSummary(run_id=run_id, warehouse=str(warehouse_path), crawl=outcomes, figures=figures,
                       loaded=loaded, built=built)

@@ -73,10 +73,7 @@ class SqlModel:
     name: str
     kind: str
     path: Path
-
-    @property
-    def sql(self) -> str:
-        return self.path.read_text(encoding="utf-8").strip().rstrip(";")
+    sql: str  # read once: a build asks for it for the graph, the state keys and the statement
 
 
 def sql_models() -> dict[str, SqlModel]:
@@ -85,7 +82,7 @@ def sql_models() -> dict[str, SqlModel]:
         for path in sorted((MODELS_DIR / layer).glob("*.sql")):
             if path.stem in models or path.stem in PYTHON_MODELS:
                 raise BuildFailed(f"two models are named {path.stem}")
-            models[path.stem] = SqlModel(path.stem, kind, path)
+            models[path.stem] = SqlModel(path.stem, kind, path, path.read_text(encoding="utf-8").strip().rstrip(";"))
     return models
 
 

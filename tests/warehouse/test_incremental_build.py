@@ -25,6 +25,15 @@ def _rebuilt(before: dict, after: dict) -> set[str]:
     return {m for m in after if after[m] != before.get(m)}
 
 
+def _first_run_built(tmp_path) -> tuple[DataLayout, object, dict[str, tuple]]:
+    """The first run of the hand-written newsroom, loaded and built: its data, warehouse and model state."""
+    data = DataLayout.at(tmp_path / "data")
+    stage_newsroom(data, runs=(RUN_1,))
+    load_batches(data.default_warehouse, data)
+    build_models(data.default_warehouse)
+    return data, data.default_warehouse, _state(data.default_warehouse)
+
+
 def _after_the_clock() -> set[str]:
     """Models that read the clock, and every model built from them."""
     graph, models = build.dependencies(), build.sql_models()
@@ -36,12 +45,7 @@ def _after_the_clock() -> set[str]:
 
 
 def test_models_are_rebuilt_only_when_what_they_read_changed(tmp_path):
-    data = DataLayout.at(tmp_path / "data")
-    warehouse = data.default_warehouse
-    stage_newsroom(data, runs=(RUN_1,))
-    load_batches(warehouse, data)
-    build_models(warehouse)
-    first = _state(warehouse)
+    data, warehouse, first = _first_run_built(tmp_path)
     assert set(first) == set(build_order())
     volatile = _after_the_clock()
     assert "mart_scrape_health" in volatile and "int_article_groups" not in volatile
@@ -74,17 +78,13 @@ def test_models_are_rebuilt_only_when_what_they_read_changed(tmp_path):
 
 
 def test_a_changed_model_definition_rebuilds_it_and_what_reads_it(tmp_path, monkeypatch):
-    data = DataLayout.at(tmp_path / "data")
-    warehouse = data.default_warehouse
-    stage_newsroom(data, runs=(RUN_1,))
-    load_batches(warehouse, data)
-    build_models(warehouse)
-    before = _state(warehouse)
+    _, warehouse, before = _first_run_built(tmp_path)
 
     models = build.sql_models()
     edited = tmp_path / "int_figure_versions.sql"
     edited.write_text(models["int_figure_versions"].sql + "\n-- reworded\n", encoding="utf-8")
-    models["int_figure_versions"] = build.SqlModel("int_figure_versions", "table", edited)
+    models["int_figure_versions"] = build.SqlModel("int_figure_versions", "table", edited,
+                                                   edited.read_text(encoding="utf-8").strip())
     monkeypatch.setattr(build, "sql_models", lambda: models)
     build_models(warehouse)
     rebuilt = _rebuilt(before, _state(warehouse))
