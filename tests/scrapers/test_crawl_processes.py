@@ -32,16 +32,22 @@ def test_crawl_processes_comes_from_the_environment_then_the_sources_file(tmp_pa
 
 
 @pytest.mark.e2e
-def test_three_children_stage_the_same_batches_as_the_session_crawl(sample_crawls, tmp_path):
+def test_three_children_stage_the_same_batches_as_the_session_crawl(sample_crawls, tmp_path, monkeypatch):
+    """... and open no remote-control endpoint: Scrapy 2.19 enables one by default, which runs code sent to
+    it and leaves a job file in the user's state folder."""
     from figurewire.newsroom.server import serve_newsroom
 
     sources = pipeline.resolve_sources(pipeline.SAMPLE_SOURCES)
     if XXE_SOURCE.id not in {s.id for s in sources}:
         sources.append(XXE_SOURCE)
     data = DataLayout.at(tmp_path / "data")
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
     with serve_newsroom() as newsroom_url:
         three = crawl_all(sources, data, "run-1", newsroom_url, processes=3)
-    assert len(list(data.run_dir("run-1").glob("crawl-*.log"))) == 3
+    logs = [log.read_text(encoding="utf-8") for log in data.run_dir("run-1").glob("crawl-*.log")]
+    assert len(logs) == 3
+    assert all("Enabled extensions" in log and "remote_control" not in log for log in logs)
+    assert not (tmp_path / "state").exists()
     before = sample_crawls.first
     assert {k: (o.failed, o.items) for k, o in three.outcomes.items()} == {
         k: (o.failed, o.items) for k, o in before.outcomes.items()}
