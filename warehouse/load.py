@@ -139,15 +139,11 @@ def _load_group(con: duckdb.DuckDBPyConnection, data: DataLayout, group: list[Pa
                     raise
             if files is not None:
                 try:
-                    if files.articles:
-                        run_statement(con, "load_staged_articles", paths=files.articles, positions=files.positions)
-                    if files.figures:
-                        restaged = run_statement(con, "delete_replaced_figures")[0][0]
-                        insert = "insert_latest_staged_figures" if restaged else "insert_staged_figures"
-                        run_statement(con, insert, paths=files.figures)
+                    _load_group_files(con, files)
                 except duckdb.Error:
                     grouped = False
                     raise
+                _record_batches(con, data, done, files)
             con.commit()
         except duckdb.Error:
             con.rollback()
@@ -161,13 +157,58 @@ def _load_group(con: duckdb.DuckDBPyConnection, data: DataLayout, group: list[Pa
 
 @dataclass
 class _GroupFiles:
-    """What a grouped load inserts at the end: the batches' articles.parquet files (with each one's batch
-    position in the group) and figures files, and how many batches it has seen."""
+    """What a grouped load inserts at the end, file by file with the position in the group of the batch
+    each file came from (a later batch's rows win): the batches' articles.parquet copies, figures files
+    (their position is their index), and the small JSON files of the other raw tables."""
 
     articles: list[str] = field(default_factory=list)
     positions: list[int] = field(default_factory=list)
     figures: list[str] = field(default_factory=list)
-    batches: int = 0
+    small: dict[str, tuple[list[str], list[int]]] = field(
+        default_factory=lambda: {table: ([], []) for table in _SMALL_TABLES})
+    small_counts: dict[str, dict[int, int]] = field(default_factory=dict)
+    fingerprints: list[str] = field(default_factory=list)
+
+    @property
+    def batches(self) -> int:
+        return len(self.fingerprints)
+
+    def add_small(self, table: str, paths: list[str], position: int) -> None:
+        self.small[table][0].extend(paths)
+        self.small[table][1].extend([position] * len(paths))
+
+
+_SMALL_TABLES = ("fetch_errors", "raw_snapshots", "scrape_runs")
+
+
+def _load_group_files(con: duckdb.DuckDBPyConnection, files: _GroupFiles) -> None:
+    """The group's inserts: articles, figures, and the small tables, whose rows per batch position are
+    counted into ``files.small_counts``."""
+    if files.articles:
+        run_statement(con, "load_staged_articles", paths=files.articles, positions=files.positions)
+    if files.figures:
+        restaged = run_statement(con, "delete_replaced_figures")[0][0]
+        insert = "insert_latest_staged_figures" if restaged else "insert_staged_figures"
+        run_statement(con, insert, paths=files.figures)
+    files.small_counts = {}
+    for table in _SMALL_TABLES:
+        paths, positions = files.small[table]
+        rows = run_statement(con, f"load_staged_{table}", paths=paths, positions=positions,
+                             columns=tables.columns(table)) if paths else []
+        files.small_counts[table] = dict(rows)
+
+
+def _record_batches(con: duckdb.DuckDBPyConnection, data: DataLayout, done: list[tuple[Path, dict[str, int]]],
+                    files: _GroupFiles) -> None:
+    """Complete the grouped batches' counts with their small tables' rows and record them all at once."""
+    for position, (_, counts) in enumerate(done):
+        for table in _SMALL_TABLES:
+            counts[table] = int(files.small_counts[table].get(position, 0))
+    if done:
+        run_statement(con, "record_batches", **{
+            "batch": [batch_name(data, b) for b, _ in done], "run_id": [b.parent.name for b, _ in done],
+            "source_id": [b.name for b, _ in done], "fingerprint": files.fingerprints,
+            **{table: [c[table] for _, c in done] for table in COUNTED_TABLES}})
 
 
 def _load_one(con: duckdb.DuckDBPyConnection, data: DataLayout, batch_dir: Path,
@@ -203,10 +244,16 @@ def _load_one(con: duckdb.DuckDBPyConnection, data: DataLayout, batch_dir: Path,
         counts["figures"] = _rows(run_statement(con, "stage_figures", path=str(figures), position=len(group.figures)))
         group.figures.append(str(figures))
     error_files = [str(p) for p in (batch_dir / L.ERRORS, batch_dir / L.EXTRACT_ERRORS) if p.exists()]
+    raw = batch_dir / L.RAW
+    if group is not None:  # read with the group's other batches; counted and recorded then
+        group.add_small("fetch_errors", error_files, position)
+        group.add_small("raw_snapshots", [str(raw)] if raw.exists() else [], position)
+        group.add_small("scrape_runs", [str(batch_dir / L.SCRAPE_RUN)], position)
+        group.fingerprints.append(stamp)
+        return counts
     if error_files:
         counts["fetch_errors"] = _rows(run_statement(
             con, "load_fetch_errors", paths=error_files, columns=tables.columns("fetch_errors")))
-    raw = batch_dir / L.RAW
     if raw.exists():
         counts["raw_snapshots"] = _rows(run_statement(
             con, "load_raw_snapshots", path=str(raw), columns=tables.columns("raw_snapshots")))
@@ -215,8 +262,6 @@ def _load_one(con: duckdb.DuckDBPyConnection, data: DataLayout, batch_dir: Path,
     run_id, source_id = batch_dir.parent.name, batch_dir.name
     run_statement(con, "record_batch", batch=batch_name(data, batch_dir), run_id=run_id, source_id=source_id,
                   fingerprint=stamp, **counts)
-    if group is not None:
-        group.batches += 1
     return counts
 
 

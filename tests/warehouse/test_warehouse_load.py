@@ -166,3 +166,40 @@ def test_a_figures_file_broken_past_its_footer_fails_its_batch_only(staged):
     _, rows = run_sql(staged.warehouse, "select count(*) from articles where source_id = 'rt-fr'")
     assert rows == [(0,)]
     assert counts(staged.warehouse)["loaded_batches"] == 8
+
+
+def test_a_snapshot_and_an_error_two_batches_stage_keep_the_later_batch_row(staged):
+    """The small files of all batches are read together; a key staged by two batches ends as the later
+    batch's row, and each batch is counted for what it staged, as when batches loaded one by one."""
+    earlier, later = staged.data.batch_dir(RUN_2, "afp-drop"), staged.data.batch_dir(RUN_2, "rt-en")
+    snapshot = json.loads((earlier / L.RAW).read_text(encoding="utf-8").splitlines()[0])
+    with (later / L.RAW).open("a", encoding="utf-8") as fh:
+        fh.write(json.dumps({**snapshot, "size": 999, "source_id": "rt-en"}) + "\n")
+    error = json.loads((staged.data.batch_dir(RUN_2, "faults") / L.ERRORS).read_text(encoding="utf-8").splitlines()[0])
+    with (later / L.EXTRACT_ERRORS).open("a", encoding="utf-8") as fh:
+        fh.write(json.dumps({**error, "message": "staged again"}) + "\n")
+
+    assert load_batches(staged.warehouse, staged.data) == {**FIRST_LOAD, "raw_snapshots": 9, "fetch_errors": 3}
+
+    _, rows = run_sql(staged.warehouse, "select source_id, size from raw_snapshots where raw_id = $r",
+                      {"r": snapshot["raw_id"]})
+    assert rows == [("rt-en", 999)]
+    _, rows = run_sql(staged.warehouse, "select message from fetch_errors where error_id = $e", {"e": error["error_id"]})
+    assert rows == [("staged again",)]
+    _, rows = run_sql(staged.warehouse, "select source_id, raw_snapshots, fetch_errors from loaded_batches "
+                      "where source_id in ('afp-drop', 'faults', 'rt-en') and run_id = $r order by 1", {"r": RUN_2})
+    assert rows == [("afp-drop", 1, 0), ("faults", 0, 2), ("rt-en", 2, 1)]
+    assert counts(staged.warehouse)["raw_snapshots"] == 8 and counts(staged.warehouse)["fetch_errors"] == 2
+
+
+def test_a_malformed_snapshot_line_fails_its_batch_only(staged):
+    broken = staged.data.batch_dir(RUN_2, "levant-post")
+    with (broken / L.RAW).open("a", encoding="utf-8") as fh:
+        fh.write('{"raw_id": "cut-off", "url": \n')
+    with pytest.raises(LoadFailed) as failed:
+        load_batches(staged.warehouse, staged.data)
+    assert list(failed.value.failures) == [f"{RUN_2}/levant-post"]
+    assert failed.value.counts["batches"] == 8
+    _, rows = run_sql(staged.warehouse, "select count(*) from raw_snapshots where source_id = 'levant-post'")
+    assert rows == [(0,)]
+    assert counts(staged.warehouse)["raw_snapshots"] == 7 and counts(staged.warehouse)["scrape_runs"] == 8
