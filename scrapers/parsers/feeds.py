@@ -11,7 +11,6 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 import feedparser
-from bs4 import BeautifulSoup
 
 from scrapers.parsers.faults import ParseFault
 from scrapers.parsers.safexml import parse_xml
@@ -55,6 +54,9 @@ def html_to_text(fragment: str | None) -> str | None:
         return None
     if "<" not in fragment:
         return squash(fragment) or None
+    # imported on first use: a crawl whose feeds are all unchanged never needs it
+    from bs4 import BeautifulSoup
+
     soup = BeautifulSoup(fragment, "lxml")
     blocks = [squash(p.get_text(" ")) for p in soup.find_all(["p", "li", "h2", "h3", "blockquote"])]
     blocks = [b for b in blocks if b]
