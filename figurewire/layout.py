@@ -9,10 +9,12 @@
           scrape_run.json                    ScrapeRun record, written when the crawl of that source closes
           figures.parquet                    Figure records, written by the extract step: Parquet typed from
                                              records.Figure (figurewire/staged_figures.py), since the loader
-                                             reads it several times faster than JSON; zero rows if none
+                                             reads it several times faster than JSON; zero rows if the
+                                             articles gave none; not written for a batch without articles
           articles.parquet                   the extract step's typed copy of articles.jsonl (one row per
                                              article_id), which the loader reads instead while it is current
                                              (figurewire/staged_articles.py); batches without one load from JSON
+                                             (none is written for a batch without articles)
           extract_errors.jsonl               FetchError records (stage "extract") from the extract step
           state.pending/                     the source's seen-set and feed validators as this crawl left
                                              them; promoted to state/<source_id>/ only once the batch is

@@ -267,13 +267,19 @@ def extract_batch(batch: Path, run_id: str) -> int:
     """Figures of one staged batch into its ``figures.parquet``; a failing article is recorded, not fatal.
 
     The articles read on the way are also written to ``articles.parquet``, the copy the loader reads
-    fastest (``figurewire/staged_articles.py``); it goes first, so a batch with figures has it.
+    fastest (``figurewire/staged_articles.py``); it goes first, so a batch with figures has it. A batch
+    without articles (a crawl that found nothing new) gets neither file, and does not import pyarrow.
     """
+    if not _has_articles(batch):
+        for name in (L.ARTICLES_PARQUET, L.FIGURES):
+            (batch / name).unlink(missing_ok=True)
+        write_lines_atomically(batch / L.EXTRACT_ERRORS, [])
+        return 0
     from figurewire.staged_articles import source_stamp, write_articles
     from figurewire.staged_figures import write_figures
 
     batch_figures, error_lines, articles = [], [], []
-    stamp = source_stamp(batch / L.ARTICLES) if (batch / L.ARTICLES).exists() else None
+    stamp = source_stamp(batch / L.ARTICLES)
     for article in read_records(batch / L.ARTICLES, Article):
         from transforms.extract import figures_for_article  # not imported (0.13 s) by a run with nothing new
 
@@ -288,11 +294,16 @@ def extract_batch(batch: Path, run_id: str) -> int:
                 occurred_at=utc_now()).to_json())
             continue
         batch_figures.extend(figures)
-    if stamp is not None:
-        write_articles(batch / L.ARTICLES_PARQUET, articles, stamp)
+    write_articles(batch / L.ARTICLES_PARQUET, articles, stamp)
     write_figures(batch / L.FIGURES, batch_figures)
     write_lines_atomically(batch / L.EXTRACT_ERRORS, error_lines)
     return len(batch_figures)
+
+
+def _has_articles(batch: Path) -> bool:
+    """Whether the crawl staged any article line in ``batch`` (an empty file has none)."""
+    path = batch / L.ARTICLES
+    return path.exists() and path.stat().st_size > 0
 
 
 def _extract_in_children(run_id: str, by_size: list[Path], processes: int) -> int:
@@ -336,14 +347,15 @@ def write_lines_atomically(path: Path, lines: list[str]) -> None:
 def load(data: DataLayout, warehouse_path: str | Path, publish: bool = True) -> dict[str, int]:
     """Load every staged batch not yet in the warehouse, in one transaction (see warehouse/load.py).
 
-    A batch whose figures were never extracted (its extract task failed) is extracted first, so
-    no article lands without its figures. Once a batch is committed, the crawl state it left
+    A batch with articles whose figures were never extracted (its extract task failed) is extracted
+    first, so no article lands without its figures. Once a batch is committed, the crawl state it left
     pending becomes the live state.
     """
     from warehouse.load import load_batches
 
     for run_id in sorted({batch.parent.name for batch in data.batches()
-                          if (batch / L.SCRAPE_RUN).exists() and not (batch / L.FIGURES).exists()}):
+                          if (batch / L.SCRAPE_RUN).exists() and _has_articles(batch)
+                          and not (batch / L.FIGURES).exists()}):
         extract(data, run_id)
     counts = load_batches(Path(warehouse_path), data, publish=publish)
     promote_crawl_state(data)

@@ -10,8 +10,14 @@ from figurewire.layout import DataLayout
 from figurewire.staged_figures import read_figures
 
 
-def _figures_by_batch(data: DataLayout, run_id: str) -> dict[str, list]:
-    return {b.name: read_figures(b / L.FIGURES) for b in sorted(data.run_dir(run_id).iterdir()) if b.is_dir()}
+def _figures_by_batch(data: DataLayout, run_id: str) -> dict[str, list | None]:
+    """Each batch's figures; None for a batch without a figures file, which must be one without articles."""
+    found = {}
+    for batch in sorted(b for b in data.run_dir(run_id).iterdir() if b.is_dir()):
+        staged = (batch / L.ARTICLES).exists() and (batch / L.ARTICLES).stat().st_size > 0
+        assert (batch / L.FIGURES).exists() == staged, batch.name
+        found[batch.name] = read_figures(batch / L.FIGURES) if staged else None
+    return found
 
 
 def test_two_extract_children_write_what_one_process_writes(sample_runs, tmp_path, monkeypatch):
@@ -27,6 +33,7 @@ def test_two_extract_children_write_what_one_process_writes(sample_runs, tmp_pat
     in_two = pipeline.extract(two, run_id, processes=2)
     assert in_one == in_two == sample_runs.first.figures
     assert _figures_by_batch(two, run_id) == _figures_by_batch(one, run_id)
+    assert None in _figures_by_batch(one, run_id).values()  # the sample has a source that stages nothing
 
 
 def test_a_failing_extract_child_is_reported(tmp_path, monkeypatch):

@@ -23,13 +23,16 @@ import secrets
 from dataclasses import dataclass
 from graphlib import TopologicalSorter
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import duckdb
-import pyarrow as pa
 
 from warehouse.connection import writer_session
 from warehouse.sql_files import WAREHOUSE_DIR, run_statement
 from warehouse.tables import BOOKKEEPING_TABLES, RAW_TABLES
+
+if TYPE_CHECKING:
+    import pyarrow as pa
 
 MODELS_DIR = WAREHOUSE_DIR / "models"
 TESTS_DIR = WAREHOUSE_DIR / "tests"

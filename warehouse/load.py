@@ -19,8 +19,6 @@ import duckdb
 
 from figurewire import layout as L
 from figurewire.layout import DataLayout
-from figurewire.staged_articles import current_copy
-from figurewire.staged_figures import holds_sentence_text
 from warehouse import tables
 from warehouse.connection import writer_session
 from warehouse.sql_files import run_statement
@@ -122,7 +120,7 @@ def _load_group(con: duckdb.DuckDBPyConnection, data: DataLayout, group: list[Pa
     culprit. Returns the committed batches with their counts.
     """
     todo = list(group)
-    grouped = not any(holds_sentence_text(b / L.FIGURES) for b in group)  # older files: one by one
+    grouped = not any(_holds_sentence_text(b / L.FIGURES) for b in group)  # older files: one by one
     while todo:
         done: list[tuple[Path, dict[str, int]]] = []
         files = _GroupFiles() if grouped else None
@@ -220,8 +218,8 @@ def _load_one(con: duckdb.DuckDBPyConnection, data: DataLayout, batch_dir: Path,
     stamp = fingerprint(batch_dir)
     articles = batch_dir / L.ARTICLES
     figures = batch_dir / L.FIGURES
-    legacy_figures = figures.exists() and holds_sentence_text(figures)  # needs the bodies in staged_articles
-    copy = current_copy(batch_dir / L.ARTICLES_PARQUET, articles) if articles.exists() else None
+    legacy_figures = _holds_sentence_text(figures)  # needs the bodies in staged_articles
+    copy = _current_copy(batch_dir)
     position = group.batches if group is not None else 0
     if copy is not None and not legacy_figures and run_statement(con, "stage_article_ids", path=str(copy))[0][0]:
         if group is None:
@@ -230,7 +228,7 @@ def _load_one(con: duckdb.DuckDBPyConnection, data: DataLayout, batch_dir: Path,
             counts["articles"] = _rows(run_statement(con, "stage_articles", position=position, from_file=True))
             group.articles.append(str(copy))
             group.positions.append(position)
-    elif articles.exists():
+    elif articles.exists() and articles.stat().st_size > 0:
         counts["articles"] = _rows(run_statement(
             con, "load_articles", path=str(articles), columns=tables.columns("articles")))
         if group is not None:
@@ -263,6 +261,26 @@ def _load_one(con: duckdb.DuckDBPyConnection, data: DataLayout, batch_dir: Path,
     run_statement(con, "record_batch", batch=batch_name(data, batch_dir), run_id=run_id, source_id=source_id,
                   fingerprint=stamp, **counts)
     return counts
+
+
+def _current_copy(batch_dir: Path) -> Path | None:
+    """The batch's articles.parquet if it is a current copy of its JSON lines (imports pyarrow only if
+    there is one: a run that found nothing new has none)."""
+    copy, articles = batch_dir / L.ARTICLES_PARQUET, batch_dir / L.ARTICLES
+    if not (copy.exists() and articles.exists()):
+        return None
+    from figurewire.staged_articles import current_copy
+
+    return current_copy(copy, articles)
+
+
+def _holds_sentence_text(figures: Path) -> bool:
+    """``staged_figures.holds_sentence_text``, for a figures file that exists."""
+    if not figures.exists():
+        return False
+    from figurewire.staged_figures import holds_sentence_text
+
+    return holds_sentence_text(figures)
 
 
 def _rows(result: list[tuple]) -> int:

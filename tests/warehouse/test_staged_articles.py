@@ -75,7 +75,9 @@ def test_batches_with_and_without_a_parquet_copy_load_the_same_rows(tmp_path, st
     assert 0 < len(copied_in_mixed) < len(with_articles)
     assert statements_run.count("stage_articles:file") == len(with_articles) + len(copied_in_mixed)
     assert statements_run.count("load_staged_articles") == 2  # one insert for each load that had copies
-    assert statements_run.count("load_articles") == len(with_articles) * 2 - len(copied_in_mixed)
+    # an empty articles.jsonl has nothing to load (its batch stages no articles)
+    with_lines = [b.name for b in json_only.batches() if (b / L.ARTICLES).exists() and (b / L.ARTICLES).stat().st_size]
+    assert statements_run.count("load_articles") == len(with_lines) * 2 - len([n for n in with_lines if n < "m"])
 
 
 @pytest.mark.parametrize("copied_source", ["afp-drop", "afp-wire"])
