@@ -3,8 +3,9 @@
 Why Parquet and not JSON lines like the other staged files: a run stages far more figures than
 anything else, and DuckDB reads typed columnar files several times faster than it parses JSON, which
 was the floor of the warehouse load (issue 7). The schema comes from ``Figure.column_types()``, so
-the file and the warehouse's ``figures`` table cannot drift apart; an empty batch is a zero-row file
-with that schema, so "extracted, found nothing" and "never extracted" stay distinct.
+the file and the warehouse's ``figures`` table cannot drift apart. A batch whose articles gave no figures
+gets a zero-row file with that schema, so "extracted, found nothing" and "never extracted" stay distinct;
+a batch without articles has nothing to extract and gets no file.
 """
 
 from __future__ import annotations
