@@ -22,7 +22,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from operator import itemgetter
+from operator import attrgetter, itemgetter
 
 import numpy as np
 from datasketch import MinHash, MinHashLSH
@@ -516,8 +516,10 @@ def group_articles(docs: Sequence[ArticleDoc], story_of: Mapping[str, str]) -> l
 
     ``docs`` are the current revisions; older revisions inherit their story's event and syndication.
     Links are merged strongest first, and never into an event spanning more than ``EVENT_MAX_SPAN``,
-    so daily news from one city does not chain into a year-long event.
+    so daily news from one city does not chain into a year-long event. Equal-scored links are merged in
+    ``article_id`` order, not in the order ``docs`` come in (a build reads them in no set order).
     """
+    docs = sorted(docs, key=attrgetter("article_id"))
     texts = _normalised_texts(docs)
     return merge_groups(docs, story_of, syndicated_copies(docs, texts=texts), same_event_pairs(docs, texts=texts))
 
