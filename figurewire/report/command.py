@@ -4,6 +4,7 @@ other passthrough commands, so `figurewire report --help` documents it."""
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 from figurewire.pipeline import DEFAULT_DATA_DIR
@@ -29,11 +30,23 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Write the report; exit 2 with a line saying what to do when the warehouse is missing or its
+    models were never built (loaded only, or built by an older figurewire)."""
+    import duckdb
+
     from figurewire.report import write_report
 
     args = build_parser().parse_args(argv)
     warehouse = args.warehouse or args.data_dir / "figurewire.duckdb"
-    out = write_report(warehouse, args.out or default_out(warehouse))
+    try:
+        out = write_report(warehouse, args.out or default_out(warehouse))
+    except FileNotFoundError as exc:
+        print(f"figurewire report: {exc}", file=sys.stderr)
+        return 2
+    except duckdb.CatalogException as exc:
+        print(f"figurewire report: {warehouse} lacks a model the report reads ({str(exc).splitlines()[0]}). "
+              "Build the models first: `figurewire run`, or the pipeline DAG's build task.", file=sys.stderr)
+        return 2
     print(f"report written to {out} ({out.stat().st_size / 1e6:.1f} MB); open it in a browser")
     return 0
 

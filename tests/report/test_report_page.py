@@ -205,3 +205,23 @@ def test_the_command_writes_beside_the_warehouse_by_default(hand_report, tmp_pat
         block = html[start:html.index("</script>", start)].split(">", 1)[1]
         assert json.loads(block) == hand_report.embedded("figurewire-data")
     assert not list(out.parent.glob(".*.tmp"))
+
+
+def test_the_command_says_to_build_first_on_a_warehouse_without_models(tmp_path, capsys):
+    """A warehouse loaded but never built (or built by an older figurewire) gets a line saying what to do,
+    and exit status 2, instead of DuckDB's catalog traceback; so does a missing warehouse."""
+    from report_newsroom import stage_newsroom
+
+    from figurewire.layout import DataLayout
+    from warehouse.load import load_batches
+
+    data = DataLayout.at(tmp_path / "data")
+    stage_newsroom(data)
+    load_batches(data.default_warehouse, data)
+    assert command.main(["--warehouse", str(data.default_warehouse)]) == 2
+    said = capsys.readouterr().err
+    assert "lacks a model the report reads" in said and "figurewire run" in said and "does not exist" in said
+    assert not data.default_warehouse.with_name("report.html").exists()
+
+    assert command.main(["--warehouse", str(tmp_path / "none.duckdb")]) == 2
+    assert "no warehouse at" in capsys.readouterr().err
