@@ -46,6 +46,12 @@ PENDING_STATE = "state.pending"
 SOURCES_JSON = "sources.json"
 
 
+def has_lines(path: Path) -> bool:
+    """Whether a staged JSON-lines file exists and holds anything: a crawl that found nothing leaves an
+    empty one, which every later step can skip."""
+    return path.exists() and path.stat().st_size > 0
+
+
 def new_run_id(now: datetime | None = None) -> str:
     """Sortable by time, unique across concurrent runs."""
     now = now or datetime.now(UTC)

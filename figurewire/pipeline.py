@@ -270,7 +270,7 @@ def extract_batch(batch: Path, run_id: str) -> int:
     fastest (``figurewire/staged_articles.py``); it goes first, so a batch with figures has it. A batch
     without articles (a crawl that found nothing new) gets neither file, and does not import pyarrow.
     """
-    if not _has_articles(batch):
+    if not L.has_lines(batch / L.ARTICLES):
         for name in (L.ARTICLES_PARQUET, L.FIGURES):
             (batch / name).unlink(missing_ok=True)
         write_lines_atomically(batch / L.EXTRACT_ERRORS, [])
@@ -298,12 +298,6 @@ def extract_batch(batch: Path, run_id: str) -> int:
     write_figures(batch / L.FIGURES, batch_figures)
     write_lines_atomically(batch / L.EXTRACT_ERRORS, error_lines)
     return len(batch_figures)
-
-
-def _has_articles(batch: Path) -> bool:
-    """Whether the crawl staged any article line in ``batch`` (an empty file has none)."""
-    path = batch / L.ARTICLES
-    return path.exists() and path.stat().st_size > 0
 
 
 def _extract_in_children(run_id: str, by_size: list[Path], processes: int) -> int:
@@ -354,7 +348,7 @@ def load(data: DataLayout, warehouse_path: str | Path, publish: bool = True) -> 
     from warehouse.load import load_batches
 
     for run_id in sorted({batch.parent.name for batch in data.batches()
-                          if (batch / L.SCRAPE_RUN).exists() and _has_articles(batch)
+                          if (batch / L.SCRAPE_RUN).exists() and L.has_lines(batch / L.ARTICLES)
                           and not (batch / L.FIGURES).exists()}):
         extract(data, run_id)
     counts = load_batches(Path(warehouse_path), data, publish=publish)

@@ -175,6 +175,7 @@ def overlay(con, data: DataLayout, run_id: str, *, clear_all: bool, dropped_ids:
     ``clear_all`` first empties articles and figures (a full rebuild); otherwise only ``dropped_ids`` go.
     """
     from warehouse import tables
+    from warehouse.load import load_small_table
     from warehouse.sql_files import run_file, run_statement
 
     loaded = 0
@@ -187,14 +188,14 @@ def overlay(con, data: DataLayout, run_id: str, *, clear_all: bool, dropped_ids:
         run_dir = data.run_dir(run_id)
         for batch in sorted(p for p in run_dir.iterdir() if p.is_dir()) if run_dir.exists() else []:
             articles, figures = batch / L.ARTICLES, batch / L.FIGURES
-            if _has_lines(articles):
+            if L.has_lines(articles):
                 loaded += _rows(run_statement(con, "load_articles", path=str(articles),
                                               columns=tables.columns("articles")))
                 if figures.exists():
                     run_statement(con, "load_figures", path=str(figures))
-            error_files = [str(p) for p in (batch / L.ERRORS, batch / L.EXTRACT_ERRORS) if _has_lines(p)]
+            error_files = [str(p) for p in (batch / L.ERRORS, batch / L.EXTRACT_ERRORS) if L.has_lines(p)]
             if error_files:
-                run_statement(con, "load_fetch_errors", paths=error_files, columns=tables.columns("fetch_errors"))
+                load_small_table(con, "fetch_errors", error_files, [0] * len(error_files))
         con.commit()
     except BaseException:
         con.rollback()
@@ -340,10 +341,6 @@ def _remove_other_derived_runs(data: DataLayout, keep: str) -> None:
     for run_dir in data.staging_dir.iterdir():
         if run_dir.is_dir() and is_derived_run(run_dir.name) and run_dir.name != keep:
             shutil.rmtree(run_dir)
-
-
-def _has_lines(path: Path) -> bool:
-    return path.exists() and path.stat().st_size > 0
 
 
 def _rows(result: list[tuple]) -> int:

@@ -120,7 +120,8 @@ def _load_group(con: duckdb.DuckDBPyConnection, data: DataLayout, group: list[Pa
     culprit. Returns the committed batches with their counts.
     """
     todo = list(group)
-    grouped = not any(_holds_sentence_text(b / L.FIGURES) for b in group)  # older files: one by one
+    legacy = {b: _holds_sentence_text(b / L.FIGURES) for b in group}
+    grouped = not any(legacy.values())  # older figures files: one by one
     while todo:
         done: list[tuple[Path, dict[str, int]]] = []
         files = _GroupFiles() if grouped else None
@@ -130,18 +131,18 @@ def _load_group(con: duckdb.DuckDBPyConnection, data: DataLayout, group: list[Pa
                 run_statement(con, "begin_staged_batches")
             for batch_dir in todo:
                 try:
-                    done.append((batch_dir, _load_one(con, data, batch_dir, files)))
+                    done.append((batch_dir, _load_one(con, data, batch_dir, files, legacy[batch_dir])))
                 except duckdb.Error as exc:
                     failures[batch_name(data, batch_dir)] = str(exc).splitlines()[0]
                     todo.remove(batch_dir)
                     raise
             if files is not None:
                 try:
-                    _load_group_files(con, files)
+                    small_counts = _load_group_files(con, files)
                 except duckdb.Error:
                     grouped = False
                     raise
-                _record_batches(con, data, done, files)
+                _record_batches(con, data, done, files.fingerprints, small_counts)
             con.commit()
         except duckdb.Error:
             con.rollback()
@@ -155,70 +156,74 @@ def _load_group(con: duckdb.DuckDBPyConnection, data: DataLayout, group: list[Pa
 
 @dataclass
 class _GroupFiles:
-    """What a grouped load inserts at the end, file by file with the position in the group of the batch
-    each file came from (a later batch's rows win): the batches' articles.parquet copies, figures files
-    (their position is their index), and the small JSON files of the other raw tables."""
+    """What a grouped load inserts at the end: per table, the files and the position in the group of the
+    batch each came from (a later batch's rows win; figures files are placed by their index), and each
+    batch's fingerprint, in order."""
 
-    articles: list[str] = field(default_factory=list)
-    positions: list[int] = field(default_factory=list)
-    figures: list[str] = field(default_factory=list)
-    small: dict[str, tuple[list[str], list[int]]] = field(
-        default_factory=lambda: {table: ([], []) for table in _SMALL_TABLES})
-    small_counts: dict[str, dict[int, int]] = field(default_factory=dict)
+    files: dict[str, tuple[list[str], list[int]]] = field(
+        default_factory=lambda: {table: ([], []) for table in ("articles", "figures", *_SMALL_TABLES)})
     fingerprints: list[str] = field(default_factory=list)
 
     @property
     def batches(self) -> int:
         return len(self.fingerprints)
 
-    def add_small(self, table: str, paths: list[str], position: int) -> None:
-        self.small[table][0].extend(paths)
-        self.small[table][1].extend([position] * len(paths))
+    def add(self, table: str, paths: list[str], position: int) -> None:
+        self.files[table][0].extend(paths)
+        self.files[table][1].extend([position] * len(paths))
 
 
 _SMALL_TABLES = ("fetch_errors", "raw_snapshots", "scrape_runs")
 
 
-def _load_group_files(con: duckdb.DuckDBPyConnection, files: _GroupFiles) -> None:
-    """The group's inserts: articles, figures, and the small tables, whose rows per batch position are
-    counted into ``files.small_counts``."""
-    if files.articles:
-        run_statement(con, "load_staged_articles", paths=files.articles, positions=files.positions)
-    if files.figures:
+def _load_group_files(con: duckdb.DuckDBPyConnection, group: _GroupFiles) -> dict[str, dict[int, int]]:
+    """The group's inserts: articles, figures, then the small tables; returns the small tables' rows per
+    batch position."""
+    articles, positions = group.files["articles"]
+    if articles:
+        run_statement(con, "load_staged_articles", paths=articles, positions=positions)
+    figures, _ = group.files["figures"]
+    if figures:
         restaged = run_statement(con, "delete_replaced_figures")[0][0]
         insert = "insert_latest_staged_figures" if restaged else "insert_staged_figures"
-        run_statement(con, insert, paths=files.figures)
-    files.small_counts = {}
-    for table in _SMALL_TABLES:
-        paths, positions = files.small[table]
-        rows = run_statement(con, f"load_staged_{table}", paths=paths, positions=positions,
-                             columns=tables.columns(table)) if paths else []
-        files.small_counts[table] = dict(rows)
+        run_statement(con, insert, paths=figures)
+    return {table: load_small_table(con, table, *group.files[table]) for table in _SMALL_TABLES}
+
+
+def load_small_table(con: duckdb.DuckDBPyConnection, table: str, paths: list[str],
+                     positions: list[int]) -> dict[int, int]:
+    """Upsert the staged JSON files ``paths`` of ``fetch_errors``, ``raw_snapshots`` or ``scrape_runs``
+    (``statements/load_staged_<table>.sql``), the batch at the higher position winning a key; returns the
+    rows each position staged. A batch loaded on its own is position 0 for all its files."""
+    if not paths:
+        return {}
+    return dict(run_statement(con, f"load_staged_{table}", paths=paths, positions=positions,
+                              columns=tables.columns(table)))
 
 
 def _record_batches(con: duckdb.DuckDBPyConnection, data: DataLayout, done: list[tuple[Path, dict[str, int]]],
-                    files: _GroupFiles) -> None:
+                    fingerprints: list[str], small_counts: dict[str, dict[int, int]]) -> None:
     """Complete the grouped batches' counts with their small tables' rows and record them all at once."""
     for position, (_, counts) in enumerate(done):
         for table in _SMALL_TABLES:
-            counts[table] = int(files.small_counts[table].get(position, 0))
+            counts[table] = int(small_counts[table].get(position, 0))
     if done:
         run_statement(con, "record_batches", **{
             "batch": [batch_name(data, b) for b, _ in done], "run_id": [b.parent.name for b, _ in done],
-            "source_id": [b.name for b, _ in done], "fingerprint": files.fingerprints,
+            "source_id": [b.name for b, _ in done], "fingerprint": fingerprints,
             **{table: [c[table] for _, c in done] for table in COUNTED_TABLES}})
 
 
 def _load_one(con: duckdb.DuckDBPyConnection, data: DataLayout, batch_dir: Path,
-              group: _GroupFiles | None) -> dict[str, int]:
-    """One batch's statements, inside the caller's transaction. In a ``group``, its articles.parquet and
-    figures files are only counted and noted there (the group inserts them all at once); without, they
-    are loaded now."""
+              group: _GroupFiles | None, legacy_figures: bool) -> dict[str, int]:
+    """One batch's statements, inside the caller's transaction. In a ``group``, its files are only noted
+    there (the group inserts them all at once), and counted where that is cheap; without, they are loaded
+    now. ``legacy_figures``: its figures file is of the older layout (``_holds_sentence_text``), whose
+    conversion needs the bodies in staged_articles."""
     counts = dict.fromkeys(COUNTED_TABLES, 0)
     stamp = fingerprint(batch_dir)
     articles = batch_dir / L.ARTICLES
     figures = batch_dir / L.FIGURES
-    legacy_figures = _holds_sentence_text(figures)  # needs the bodies in staged_articles
     copy = _current_copy(batch_dir)
     position = group.batches if group is not None else 0
     if copy is not None and not legacy_figures and run_statement(con, "stage_article_ids", path=str(copy))[0][0]:
@@ -226,9 +231,8 @@ def _load_one(con: duckdb.DuckDBPyConnection, data: DataLayout, batch_dir: Path,
             counts["articles"] = _rows(run_statement(con, "load_articles_parquet", path=str(copy)))
         else:
             counts["articles"] = _rows(run_statement(con, "stage_articles", position=position, from_file=True))
-            group.articles.append(str(copy))
-            group.positions.append(position)
-    elif articles.exists() and articles.stat().st_size > 0:
+            group.add("articles", [str(copy)], position)
+    elif L.has_lines(articles):
         counts["articles"] = _rows(run_statement(
             con, "load_articles", path=str(articles), columns=tables.columns("articles")))
         if group is not None:
@@ -239,24 +243,21 @@ def _load_one(con: duckdb.DuckDBPyConnection, data: DataLayout, batch_dir: Path,
         statement = "load_figures_legacy" if legacy_figures else "load_figures"
         counts["figures"] = _rows(run_statement(con, statement, path=str(figures)))
     elif figures.exists():
-        counts["figures"] = _rows(run_statement(con, "stage_figures", path=str(figures), position=len(group.figures)))
-        group.figures.append(str(figures))
-    error_files = [str(p) for p in (batch_dir / L.ERRORS, batch_dir / L.EXTRACT_ERRORS) if p.exists()]
-    raw = batch_dir / L.RAW
+        figure_files, _ = group.files["figures"]
+        counts["figures"] = _rows(run_statement(con, "stage_figures", path=str(figures), position=len(figure_files)))
+        group.add("figures", [str(figures)], len(figure_files))
+    small = {
+        "fetch_errors": [str(p) for p in (batch_dir / L.ERRORS, batch_dir / L.EXTRACT_ERRORS) if p.exists()],
+        "raw_snapshots": [str(p) for p in (batch_dir / L.RAW,) if p.exists()],
+        "scrape_runs": [str(batch_dir / L.SCRAPE_RUN)],
+    }
     if group is not None:  # read with the group's other batches; counted and recorded then
-        group.add_small("fetch_errors", error_files, position)
-        group.add_small("raw_snapshots", [str(raw)] if raw.exists() else [], position)
-        group.add_small("scrape_runs", [str(batch_dir / L.SCRAPE_RUN)], position)
+        for table, paths in small.items():
+            group.add(table, paths, position)
         group.fingerprints.append(stamp)
         return counts
-    if error_files:
-        counts["fetch_errors"] = _rows(run_statement(
-            con, "load_fetch_errors", paths=error_files, columns=tables.columns("fetch_errors")))
-    if raw.exists():
-        counts["raw_snapshots"] = _rows(run_statement(
-            con, "load_raw_snapshots", path=str(raw), columns=tables.columns("raw_snapshots")))
-    counts["scrape_runs"] = _rows(run_statement(
-        con, "load_scrape_runs", path=str(batch_dir / L.SCRAPE_RUN), columns=tables.columns("scrape_runs")))
+    for table, paths in small.items():
+        counts[table] = load_small_table(con, table, paths, [0] * len(paths)).get(0, 0)
     run_id, source_id = batch_dir.parent.name, batch_dir.name
     run_statement(con, "record_batch", batch=batch_name(data, batch_dir), run_id=run_id, source_id=source_id,
                   fingerprint=stamp, **counts)

@@ -1,7 +1,8 @@
--- The scrape_run.json of every batch of a grouped load in one read, instead of one read per batch: a run
--- that found nothing new loads a batch per source, and the per-batch statements of these small files were
--- most of its load. $positions[i] is the group position of the batch of $paths[i]; a later batch's row wins,
--- as if the batches had been loaded one after another. Returns the rows each position staged.
+-- The scrape_run.json of every batch of a grouped load in one read, instead of one read per batch: a run that
+-- found nothing new loads a batch per source, and the per-batch statements of these small files were most of
+-- its load. $positions[i] is the group position of the batch of $paths[i] (a batch loaded alone is position
+-- 0); a later batch's row wins, as if the batches had been loaded one after another. Returns the rows each
+-- position staged.
 create or replace temp table staged_scrape_runs as
 select *, $positions[file_index::bigint + 1] as position
 from read_json($paths, format = 'auto', columns = $columns);
