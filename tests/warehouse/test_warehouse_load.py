@@ -15,6 +15,15 @@ from warehouse.query import run_sql
 FIRST_LOAD = {"articles": 8, "figures": 17, "fetch_errors": 2, "raw_snapshots": 8, "scrape_runs": 9, "batches": 9}
 
 
+def load_failing_only(staged, source_id: str) -> LoadFailed:
+    """Load every staged batch and expect RUN_2's ``source_id`` to be the one that fails, the 8 others loaded."""
+    with pytest.raises(LoadFailed) as failed:
+        load_batches(staged.warehouse, staged.data)
+    assert list(failed.value.failures) == [f"{RUN_2}/{source_id}"]
+    assert failed.value.counts["batches"] == 8
+    return failed.value
+
+
 def counts(warehouse) -> dict[str, int]:
     tables = ("articles", "figures", "fetch_errors", "raw_snapshots", "scrape_runs", "loaded_batches")
     return {t: run_sql(warehouse, f"select count(*) from {t}")[1][0][0] for t in tables}
@@ -66,11 +75,7 @@ def test_a_broken_batch_leaves_nothing_and_the_others_load(staged):
     broken = staged.data.batch_dir(RUN_2, "rt-fr")
     whole = (broken / L.FIGURES).read_bytes()
     (broken / L.FIGURES).write_bytes(whole[: len(whole) // 2])  # cut off mid-file, footer lost
-    with pytest.raises(LoadFailed) as failed:
-        load_batches(staged.warehouse, staged.data)
-    assert list(failed.value.failures) == [f"{RUN_2}/rt-fr"]
-    assert "No magic bytes found at end of file" in str(failed.value)
-    assert failed.value.counts["batches"] == 8
+    assert "No magic bytes found at end of file" in str(load_failing_only(staged, "rt-fr"))
     _, rows = run_sql(staged.warehouse, "select count(*) from articles where source_id = 'rt-fr'")
     assert rows == [(0,)]
     _, rows = run_sql(staged.warehouse, "select count(*) from scrape_runs where source_id = 'rt-fr'")
@@ -158,11 +163,7 @@ def test_a_figures_file_broken_past_its_footer_fails_its_batch_only(staged):
     end = surface.dictionary_page_offset + surface.total_compressed_size
     whole[end - 12:end - 2] = b"\xff" * 10  # inside the surface column's compressed data: footer intact
     (broken / L.FIGURES).write_bytes(bytes(whole))
-    with pytest.raises(LoadFailed) as failed:
-        load_batches(staged.warehouse, staged.data)
-    assert list(failed.value.failures) == [f"{RUN_2}/rt-fr"]
-    assert "Snappy decompression failure" in str(failed.value)
-    assert failed.value.counts["batches"] == 8
+    assert "Snappy decompression failure" in str(load_failing_only(staged, "rt-fr"))
     _, rows = run_sql(staged.warehouse, "select count(*) from articles where source_id = 'rt-fr'")
     assert rows == [(0,)]
     assert counts(staged.warehouse)["loaded_batches"] == 8
@@ -196,10 +197,7 @@ def test_a_malformed_snapshot_line_fails_its_batch_only(staged):
     broken = staged.data.batch_dir(RUN_2, "levant-post")
     with (broken / L.RAW).open("a", encoding="utf-8") as fh:
         fh.write('{"raw_id": "cut-off", "url": \n')
-    with pytest.raises(LoadFailed) as failed:
-        load_batches(staged.warehouse, staged.data)
-    assert list(failed.value.failures) == [f"{RUN_2}/levant-post"]
-    assert failed.value.counts["batches"] == 8
+    load_failing_only(staged, "levant-post")
     _, rows = run_sql(staged.warehouse, "select count(*) from raw_snapshots where source_id = 'levant-post'")
     assert rows == [(0,)]
     assert counts(staged.warehouse)["raw_snapshots"] == 7 and counts(staged.warehouse)["scrape_runs"] == 8
