@@ -1,7 +1,9 @@
 """Where each stage of a run reads and writes on disk: the contract between crawl, extract and load.
 
     data/
-      raw/<source_id>/<raw_id>.gz           raw response bodies, gzip, written before any parsing
+      raw/<source_id>/<run_id>.gz           raw response bodies of one crawl of a source, one gzip member
+                                             each, appended before any parsing (raw.jsonl holds each
+                                             member's offset and length; ``zcat`` gives them all)
       staging/<run_id>/<source_id>/
           articles.jsonl                     Article records (one JSON object per line)
           errors.jsonl                       FetchError records
@@ -87,6 +89,10 @@ class DataLayout:
 
     def batch_dir(self, run_id: str, source_id: str) -> Path:
         return self.run_dir(run_id) / source_id
+
+    def raw_pack(self, run_id: str, source_id: str) -> Path:
+        """The file one crawl of one source appends its response bodies to."""
+        return self.raw_dir / source_id / f"{run_id}.gz"
 
     def source_state_dir(self, source_id: str) -> Path:
         return self.state_dir / source_id

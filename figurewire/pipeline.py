@@ -127,7 +127,7 @@ def crawl(sources: Sequence[Source], data: DataLayout, run_id: str, newsroom_url
     """
     run_dir = data.run_dir(run_id)
     for source in sources:
-        _clear_batch(data.batch_dir(run_id, source.id))
+        _clear_batch(data, run_id, source.id)
         data.source_state_dir(source.id).mkdir(parents=True, exist_ok=True)
     data.raw_dir.mkdir(parents=True, exist_ok=True)
     started = utc_now()
@@ -172,10 +172,13 @@ def _crawl_command(sources: Sequence[Source], data: DataLayout, run_id: str, new
     return cmd
 
 
-def _clear_batch(batch: Path) -> None:
-    """A retried crawl task re-stages its batch from scratch: what an earlier attempt left is dropped."""
+def _clear_batch(data: DataLayout, run_id: str, source_id: str) -> None:
+    """A retried crawl task re-stages its batch from scratch: what an earlier attempt left is dropped,
+    its raw bodies included (nothing points at them once its raw.jsonl is gone)."""
     import shutil
 
+    batch = data.batch_dir(run_id, source_id)
+    data.raw_pack(run_id, source_id).unlink(missing_ok=True)
     batch.mkdir(parents=True, exist_ok=True)
     for name in (L.ARTICLES, L.ARTICLES_PARQUET, L.ERRORS, L.RAW, L.SCRAPE_RUN, L.FIGURES, L.EXTRACT_ERRORS):
         (batch / name).unlink(missing_ok=True)

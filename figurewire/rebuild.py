@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import zlib
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -90,20 +91,20 @@ def reparse_copies(data: DataLayout, copies: Iterable[StagedCopy], derived_run_i
     """
     from scrapers.parsers.faults import ParseFault
     from scrapers.reparse import reparse_article
-    from scrapers.staging import read_raw_body
 
     index = raw_index(data)
     result = Reparsed(articles=[], errors=[], kept_without_raw=0, dropped_ids=[])
     for copy in copies:
         staged = copy.article
         snapshot = index.get(staged.raw_id or "")
-        if snapshot is None or not (data.root / snapshot.path).exists():
+        body = _stored_body(data, snapshot)
+        if body is None:
             result.articles.append(staged)
             result.kept_without_raw += 1
             continue
         try:
             result.articles.append(reparse_article(
-                staged, read_raw_body(data, snapshot), response_url=snapshot.url,
+                staged, body, response_url=snapshot.url,
                 content_type=_header(snapshot.headers, "Content-Type"), page_parser=page_parser))
             continue
         except ParseFault as fault:
@@ -119,6 +120,18 @@ def reparse_copies(data: DataLayout, copies: Iterable[StagedCopy], derived_run_i
             stage=stage, kind=kind, http_status=None, message=f"re-parse: {message}"[:1000],
             occurred_at=utc_now()))
     return result
+
+
+def _stored_body(data: DataLayout, snapshot: RawSnapshot | None) -> bytes | None:
+    """The snapshot's body, or None when it is gone, cut short or damaged: such a copy is kept as staged."""
+    from scrapers.staging import read_raw_body
+
+    if snapshot is None:
+        return None
+    try:
+        return read_raw_body(data, snapshot)
+    except (OSError, EOFError, zlib.error):
+        return None
 
 
 def _header(headers: dict[str, str], name: str) -> str | None:

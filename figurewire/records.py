@@ -201,7 +201,13 @@ class Figure(Record):
 
 @dataclass
 class RawSnapshot(Record):
-    """Pointer to one stored raw response (gzip file under ``data/raw/``), kept before any parsing."""
+    """Pointer to one stored raw response, kept before any parsing.
+
+    The body is the gzip member of ``gzip_length`` bytes at ``gzip_offset`` in ``path``, the one file a
+    crawl of a source appends every response to (``data/raw/<source_id>/<run_id>.gz``): a file per
+    response cost a file creation per page, the crawl's largest own cost. Snapshots kept before packs
+    have no offsets, and ``path`` is then the body's own gzip file. ``size`` is the body's length.
+    """
 
     raw_id: str
     run_id: str
@@ -212,6 +218,8 @@ class RawSnapshot(Record):
     fetched_at: datetime
     path: str
     size: int
+    gzip_offset: int | None = None
+    gzip_length: int | None = None
 
 
 @dataclass

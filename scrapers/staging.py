@@ -12,6 +12,7 @@ import json
 import os
 from datetime import datetime
 from pathlib import Path
+from typing import BinaryIO
 
 from figurewire import layout as L
 from figurewire.layout import DataLayout
@@ -39,6 +40,10 @@ class StagingBatch:
         self._errors = (self.dir / L.ERRORS).open("a", encoding="utf-8")
         self._raw = (self.dir / L.RAW).open("a", encoding="utf-8")
         self._error_keys: set[tuple[str, str, str]] = set()
+        self.raw_pack_path = data.raw_pack(run_id, source.id)
+        self._raw_pack: BinaryIO | None = None
+        self._raw_pack_end = 0
+        self._raw_members: dict[str, tuple[int, int]] = {}
         self.articles_written = 0
         self.errors_written = 0
 
@@ -65,17 +70,26 @@ class StagingBatch:
 
     def add_raw(self, url: str, status: int, headers: dict[str, str], body: bytes,
                 fetched_at: datetime) -> RawSnapshot:
-        """Keep a response body (gzip) and its pointer line, before anything parses it."""
+        """Append a response body (one gzip member) to this crawl's raw file, then its pointer line.
+
+        The pointer is written only once its bytes are flushed, so a crash leaves at most unreferenced
+        bytes at the file's end. A body fetched twice in one crawl is stored once.
+        """
         raw_id = raw_id_for(url, body)
-        path = self.raw_dir / f"{raw_id}.gz"
-        if not path.exists():
-            tmp = path.with_suffix(f".{os.getpid()}.tmp")
-            with gzip.open(tmp, "wb", compresslevel=6) as fh:
-                fh.write(body)
-            os.replace(tmp, path)
+        stored = self._raw_members.get(raw_id)
+        if stored is None:
+            if self._raw_pack is None:
+                self._raw_pack = self.raw_pack_path.open("ab")
+                self._raw_pack_end = self._raw_pack.seek(0, os.SEEK_END)
+            member = gzip.compress(body, compresslevel=6, mtime=0)
+            self._raw_pack.write(member)
+            self._raw_pack.flush()
+            stored = self._raw_members[raw_id] = (self._raw_pack_end, len(member))
+            self._raw_pack_end += len(member)
         snapshot = RawSnapshot(raw_id=raw_id, run_id=self.run_id, source_id=self.source.id, url=url,
                                status=status, headers=headers, fetched_at=fetched_at,
-                               path=str(path.relative_to(self.data.root)), size=len(body))
+                               path=str(self.raw_pack_path.relative_to(self.data.root)), size=len(body),
+                               gzip_offset=stored[0], gzip_length=stored[1])
         self._raw.write(snapshot.to_json() + "\n")
         self._raw.flush()
         return snapshot
@@ -86,13 +100,23 @@ class StagingBatch:
         os.replace(tmp, self.dir / L.SCRAPE_RUN)
 
     def close(self) -> None:
-        for fh in (self._articles, self._errors, self._raw):
-            fh.close()
+        for fh in (self._articles, self._errors, self._raw, self._raw_pack):
+            if fh is not None:
+                fh.close()
 
 
 def read_raw_body(data: DataLayout, snapshot: RawSnapshot) -> bytes:
-    """The stored bytes of a snapshot, for re-parsing without fetching again."""
-    return gzip.decompress((data.root / snapshot.path).read_bytes())
+    """The stored bytes of a snapshot, for re-parsing without fetching again (OSError, EOFError or
+    zlib.error when its file is gone, cut short or damaged)."""
+    path = data.root / snapshot.path
+    if snapshot.gzip_offset is None or snapshot.gzip_length is None:
+        return gzip.decompress(path.read_bytes())
+    with path.open("rb") as fh:
+        fh.seek(snapshot.gzip_offset)
+        member = fh.read(snapshot.gzip_length)
+    if len(member) != snapshot.gzip_length:
+        raise EOFError(f"{snapshot.path} ends before the {snapshot.gzip_length} bytes at {snapshot.gzip_offset}")
+    return gzip.decompress(member)
 
 
 def load_json(path: Path, default):

@@ -12,7 +12,10 @@ from figurewire import layout as L
 from figurewire import pipeline
 from figurewire.layout import DataLayout
 from figurewire.newsroom.server import serve_newsroom
+from figurewire.pipeline import read_records
+from figurewire.records import RawSnapshot
 from figurewire.staged_figures import read_figures
+from scrapers.staging import read_raw_body
 
 SOURCE = "rt-fr"
 
@@ -36,6 +39,11 @@ def test_state_is_promoted_only_by_the_load(tmp_path):
         assert first.items == again.items == 8 and not again.failed
         ids = _staged_ids(data, "run-a")
         assert len(ids) == len(set(ids)) == 8
+        # ...and keeps only its own raw bodies: the first attempt's are dropped with its pointers.
+        snapshots = read_records(data.batch_dir("run-a", SOURCE) / L.RAW, RawSnapshot)
+        members = {(s.gzip_offset, s.gzip_length) for s in snapshots}
+        assert sum(length for _, length in members) == data.raw_pack("run-a", SOURCE).stat().st_size
+        assert all(len(read_raw_body(data, s)) == s.size for s in snapshots) and len(members) > 8
 
         # Another run before any load still sees nothing as already fetched.
         [other] = pipeline.crawl([source], data, "run-b", newsroom_url=url)

@@ -11,7 +11,7 @@ import pytest
 from figurewire.newsroom.server import site_dir
 from figurewire.records import stable_id
 from scrapers.articles import clean_url
-from scrapers.staging import raw_id_for
+from scrapers.staging import raw_id_for, read_raw_body
 
 pytestmark = pytest.mark.e2e
 
@@ -133,10 +133,13 @@ def test_raw_responses_are_kept_before_parsing(sample_crawls):
     data = sample_crawls.data
     for batch in sample_crawls.first.batches.values():
         snapshots = {s.raw_id: s for s in batch.raw}
+        packs = {s.path for s in batch.raw}
+        assert len(packs) <= 1  # one raw file per crawl of a source
+        unpacked = b"".join(gzip.decompress((data.root / p).read_bytes()) for p in packs)  # what zcat shows
         for article in batch.articles:
             snapshot = snapshots[article.raw_id]
-            body = gzip.decompress((data.root / snapshot.path).read_bytes())
-            assert raw_id_for(snapshot.url, body) == article.raw_id
+            body = read_raw_body(data, snapshot)
+            assert raw_id_for(snapshot.url, body) == article.raw_id and body in unpacked
             assert snapshot.size == len(body) and snapshot.status == 200
             assert snapshot.fetched_at.utcoffset().total_seconds() == 0
 

@@ -3,7 +3,9 @@ incremental state, raw snapshots, hostile and broken input."""
 
 from __future__ import annotations
 
+import gzip
 import time
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -17,7 +19,7 @@ from scrapy.exceptions import (
 from twisted.internet.error import ConnectionRefusedError
 
 from figurewire.layout import DataLayout
-from figurewire.records import Article, Source, utc_now
+from figurewire.records import Article, RawSnapshot, Source, utc_now
 from scrapers.articles import article_problems, clean_url, later_than
 from scrapers.fault_kinds import classify_failure
 from scrapers.incremental import IncrementalState
@@ -117,12 +119,49 @@ def test_raw_snapshots_are_content_addressed_and_recorded_once_per_error_key(tmp
     first = batch.add_raw("http://x.test/a", 200, {"Content-Type": "text/html"}, b"<html>a</html>", fetched)
     second = batch.add_raw("http://x.test/a", 200, {"Content-Type": "text/html"}, b"<html>a</html>", fetched)
     assert first.raw_id == second.raw_id == raw_id_for("http://x.test/a", b"<html>a</html>")
+    assert (second.gzip_offset, second.gzip_length) == (first.gzip_offset, first.gzip_length) == (
+        0, (tmp_path / "raw/src/run.gz").stat().st_size)
     assert read_raw_body(data, first) == b"<html>a</html>"
-    assert first.path == f"raw/src/{first.raw_id}.gz"
+    assert first.path == "raw/src/run.gz"
     assert batch.add_error("http://x.test/b", "fetch", "timeout", "slow") is not None
     assert batch.add_error("http://x.test/b", "fetch", "timeout", "slow again") is None
     batch.close()
     assert (data.batch_dir("run", "src") / "errors.jsonl").read_text().count("\n") == 1
+    assert (data.batch_dir("run", "src") / "raw.jsonl").read_text().count("\n") == 2
+
+
+def test_raw_bodies_of_a_crawl_share_one_file_that_a_retried_crawl_appends_to(tmp_path):
+    data = DataLayout.at(tmp_path)
+    source = Source(id="src", name="S", outlet="O", kind="rss", url="http://x.test/rss", language="fr")
+    fetched = datetime(2016, 12, 22, tzinfo=UTC)
+    bodies = {f"http://x.test/{i}": f"<html>{i}</html>".encode() * (i + 1) for i in range(3)}
+    batch = StagingBatch(data, "run", source)
+    kept = [batch.add_raw(url, 200, {}, body, fetched) for url, body in bodies.items()]
+    batch.close()
+    pack = tmp_path / "raw/src/run.gz"
+    with pack.open("ab") as fh:  # a crawl killed mid-write leaves bytes no pointer refers to
+        fh.write(b"\x1f\x8b\x08 cut short")
+    again = StagingBatch(data, "run", source)
+    kept.append(again.add_raw("http://x.test/late", 200, {}, b"<html>late</html>", fetched))
+    again.close()
+    assert [s.gzip_offset for s in kept[1:3]] == [kept[0].gzip_length, kept[0].gzip_length + kept[1].gzip_length]
+    assert kept[3].gzip_offset == pack.stat().st_size - kept[3].gzip_length > sum(s.gzip_length for s in kept[:3])
+    assert [read_raw_body(data, s) for s in kept] == [*bodies.values(), b"<html>late</html>"]
+    assert [p.name for p in (tmp_path / "raw/src").iterdir()] == ["run.gz"]
+    cut = replace(kept[3], gzip_length=kept[3].gzip_length + 1)
+    with pytest.raises(EOFError, match="ends before"):
+        read_raw_body(data, cut)
+
+
+def test_a_snapshot_kept_before_packs_is_read_from_its_own_file(tmp_path):
+    data = DataLayout.at(tmp_path)
+    (tmp_path / "raw/src").mkdir(parents=True)
+    (tmp_path / "raw/src/abc.gz").write_bytes(gzip.compress(b"<html>old</html>"))
+    line = {"raw_id": "abc", "run_id": "r", "source_id": "src", "url": "http://x.test/old", "status": 200,
+            "headers": {}, "fetched_at": "2016-12-22T00:00:00+00:00", "path": "raw/src/abc.gz", "size": 16}
+    snapshot = RawSnapshot.from_dict(line)
+    assert (snapshot.gzip_offset, snapshot.gzip_length) == (None, None)
+    assert read_raw_body(data, snapshot) == b"<html>old</html>"
 
 
 def test_entity_bomb_is_refused_before_any_expansion():

@@ -27,7 +27,7 @@ def test_migrations_are_recorded_once_each(tmp_path):
         pass
     columns, rows = run_sql(path, "select version, name from schema_migrations order by version")
     assert rows == [(1, "raw_tables"), (2, "batch_fingerprint"), (3, "model_inputs"), (4, "figure_sentence_offsets"),
-                    (5, "article_body_zstd")]
+                    (5, "article_body_zstd"), (6, "raw_snapshot_packs")]
 
 
 def test_a_warehouse_at_the_previous_version_is_migrated_in_place_without_losing_rows(staged):

@@ -13,6 +13,8 @@ final as (
         headers,
         fetched_at,
         path as raw_path,
+        gzip_offset as raw_gzip_offset,
+        gzip_length as raw_gzip_length,
         size as raw_bytes
     from source
 )
