@@ -69,6 +69,16 @@ def build_parser() -> argparse.ArgumentParser:
     _warehouse_arg(p)
     p.set_defaults(func=cmd_health)
 
+    p = sub.add_parser("raw", help="print a kept raw response body, by URL or raw id",
+                       description="Write the newest kept body of a URL (or of a raw id, or its first 8+ "
+                                   "characters) to standard output, as the crawl received it; "
+                                   "--headers prints its status and headers instead.")
+    p.add_argument("key", help="the page's URL or its raw_id (raw_snapshots, articles.raw_id)")
+    p.add_argument("--headers", action="store_true", help="print the status, URL, fetch time and headers")
+    p.add_argument("--data-dir", type=Path, default=DEFAULT_DATA_DIR,
+                   help=f"raw snapshots, staging and crawl state (default: {DEFAULT_DATA_DIR})")
+    p.set_defaults(func=cmd_raw)
+
     p = sub.add_parser("rebuild", help="recompute everything downstream of the raw snapshots")
     _warehouse_arg(p)
     p.set_defaults(func=cmd_rebuild)
@@ -133,6 +143,26 @@ def cmd_sql(args) -> int:
     warehouse = args.warehouse or args.data_dir / "figurewire.duckdb"
     columns, rows = run_sql(warehouse, args.query)
     print_rows(columns, rows, args.format)
+    return 0
+
+
+def cmd_raw(args) -> int:
+    from figurewire.layout import DataLayout
+    from figurewire.raw_lookup import latest_snapshot
+    from scrapers.staging import read_raw_body
+
+    data = DataLayout.at(args.data_dir)
+    snapshot = latest_snapshot(data, args.key)
+    if snapshot is None:
+        print(f"figurewire: no raw response kept for {args.key!r} under {data.root}", file=sys.stderr)
+        return 2
+    if args.headers:
+        print(f"{snapshot.status} {snapshot.url}\nfetched {snapshot.fetched_at.isoformat()}  raw_id {snapshot.raw_id}")
+        for name, value in snapshot.headers.items():
+            print(f"{name}: {value}")
+        return 0
+    sys.stdout.buffer.write(read_raw_body(data, snapshot))
+    sys.stdout.flush()
     return 0
 
 
