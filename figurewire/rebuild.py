@@ -31,6 +31,7 @@ from pathlib import Path
 from figurewire import layout as L
 from figurewire.layout import DataLayout, new_run_id
 from figurewire.pipeline import read_records, write_lines_atomically
+from figurewire.raw_lookup import kept_snapshots
 from figurewire.records import Article, FetchError, Figure, RawSnapshot, stable_id, utc_now
 from figurewire.staged_figures import read_figures, write_figures
 
@@ -76,9 +77,8 @@ def current_copies(data: DataLayout) -> dict[str, StagedCopy]:
 
 def raw_index(data: DataLayout) -> dict[str, RawSnapshot]:
     index: dict[str, RawSnapshot] = {}
-    for batch in data.batches():
-        for snapshot in read_records(batch / L.RAW, RawSnapshot):
-            index.setdefault(snapshot.raw_id, snapshot)
+    for snapshot in kept_snapshots(data):
+        index.setdefault(snapshot.raw_id, snapshot)
     return index
 
 

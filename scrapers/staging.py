@@ -33,16 +33,14 @@ class StagingBatch:
         self.run_id = run_id
         self.source = source
         self.dir = data.batch_dir(run_id, source.id)
-        self.raw_dir = data.raw_dir / source.id
+        self.raw_pack_path = data.raw_pack(run_id, source.id)
         self.dir.mkdir(parents=True, exist_ok=True)
-        self.raw_dir.mkdir(parents=True, exist_ok=True)
+        self.raw_pack_path.parent.mkdir(parents=True, exist_ok=True)
         self._articles = (self.dir / L.ARTICLES).open("a", encoding="utf-8")
         self._errors = (self.dir / L.ERRORS).open("a", encoding="utf-8")
         self._raw = (self.dir / L.RAW).open("a", encoding="utf-8")
         self._error_keys: set[tuple[str, str, str]] = set()
-        self.raw_pack_path = data.raw_pack(run_id, source.id)
         self._raw_pack: BinaryIO | None = None
-        self._raw_pack_end = 0
         self._raw_members: dict[str, tuple[int, int]] = {}
         self.articles_written = 0
         self.errors_written = 0
@@ -80,12 +78,12 @@ class StagingBatch:
         if stored is None:
             if self._raw_pack is None:
                 self._raw_pack = self.raw_pack_path.open("ab")
-                self._raw_pack_end = self._raw_pack.seek(0, os.SEEK_END)
+                self._raw_pack.seek(0, os.SEEK_END)
             member = gzip.compress(body, compresslevel=6, mtime=0)
+            offset = self._raw_pack.tell()
             self._raw_pack.write(member)
             self._raw_pack.flush()
-            stored = self._raw_members[raw_id] = (self._raw_pack_end, len(member))
-            self._raw_pack_end += len(member)
+            stored = self._raw_members[raw_id] = (offset, len(member))
         snapshot = RawSnapshot(raw_id=raw_id, run_id=self.run_id, source_id=self.source.id, url=url,
                                status=status, headers=headers, fetched_at=fetched_at,
                                path=str(self.raw_pack_path.relative_to(self.data.root)), size=len(body),
